@@ -1,0 +1,3 @@
+"""Solo-Check: a self-check for solo self-employed people on digitalisation, AI and risk buffers."""
+
+__version__ = "0.1.0"
