@@ -1,0 +1,607 @@
+"""Scoring: (content, answers, today) -> Assessment. Pure: no I/O, no clock, no Qt.
+
+Each dimension score carries its contributions (which answer moved it by how much)
+and how many of its questions were answered. Answers to hidden questions (whose
+show_if is false) are kept in the answers but not scored. "Prefer not to say"
+drops a question from the score and lowers the confidence, never the score itself.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+from typing import Any
+
+from .answers import Answers
+from .content import Condition, Content, Dimension, Question
+
+CATEGORY_ORDER = ("protection", "advice", "qualification", "funding")
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class Contribution:
+    """One answer's share in a dimension score.
+
+    ``effect`` is the change in score points this answer brings; for points-based
+    dimensions the effects add up to the score, ``possible`` is what the answer could
+    have brought at most. ``kind`` says what moved the score: an answer ("answer"), the
+    occupation baseline ("occupation"), a share of working time ("task") or a limit.
+    """
+
+    dimension: str
+    kind: str
+    question: str | None
+    effect: float
+    possible: float
+    points: float | None = None
+    max_points: float | None = None
+    option_ids: tuple[str, ...] = ()
+    value: Any = None
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    id: str
+    score: int | None  # 0-100, None when too few answers
+    band: str | None
+    contributions: tuple[Contribution, ...]  # largest effect first
+    answered: int
+    declined: int
+    total: int  # visible questions feeding this dimension
+    confidence: str
+
+
+@dataclass(frozen=True)
+class DeadlineStatus:
+    id: str
+    state: str  # open | uncertain | passed | unknown
+    safe_date: dt.date | None  # the last day that is safe whatever the start day was
+    latest_date: dt.date | None  # the last day it could be, for a start at the month's end
+
+
+@dataclass(frozen=True)
+class SelectedPointer:
+    id: str
+    relevance: float
+    deadline: DeadlineStatus | None
+    region_note: bool  # offered only in some states and the person gave none
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    id: str
+    priority: int
+    timeframe: str
+    pointers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    today: dt.date
+    questionnaire_version: str
+    dimensions: dict[str, DimensionResult]
+    situation: str | None
+    position: tuple[float, float] | None  # (exposure, buffers) on the map
+    facts: dict[str, Any]
+    deadlines: dict[str, DeadlineStatus]
+    pointers: tuple[SelectedPointer, ...]
+    actions: tuple[PlannedAction, ...]
+    visible: tuple[str, ...]  # question ids shown for these answers, in order
+    missing: tuple[str, ...]  # visible questions neither answered nor declined
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def score(content: Content, answers: Answers, today: dt.date) -> Assessment:
+    """Score the answers as of ``today`` (an input, so results are reproducible)."""
+    q = content.questionnaire
+    values = visible_values(content, answers)
+    visible = tuple(values.visible)
+    declined = {qid for qid in answers.declined if qid in values.visible}
+    facts = _facts(content, values.answered)
+    start = values.answered.get(q.scoring.start_question)
+    deadlines = {d.id: _deadline(d.id, d.months, start, today) for d in content.pointers.deadlines}
+    for did, status in deadlines.items():
+        facts[f"deadline.{did}"] = status.state
+    dims: dict[str, DimensionResult] = {}
+    for dim in q.scoring.dimensions:
+        if dim.method == "exposure":
+            dims[dim.id] = _score_exposure(content, dim, values.answered, visible, declined)
+        else:
+            dims[dim.id] = _score_points(content, dim, values.answered, visible, declined)
+    situation, position = _situation(content, dims)
+    ctx = _Context(content, values.answered, dims, situation, facts)
+    pointers = _select_pointers(content, ctx, deadlines)
+    actions = _plan_actions(content, ctx, {p.id for p in pointers})
+    missing = tuple(
+        qid for qid in visible if qid not in values.answered and qid not in answers.declined
+    )
+    return Assessment(
+        today=today,
+        questionnaire_version=q.version,
+        dimensions=dims,
+        situation=situation,
+        position=position,
+        facts=facts,
+        deadlines=deadlines,
+        pointers=pointers,
+        actions=actions,
+        visible=visible,
+        missing=missing,
+    )
+
+
+# --------------------------------------------------------------------------- visibility
+
+
+@dataclass
+class _Visible:
+    visible: list[str]
+    answered: dict[str, Any]  # answers of visible questions only
+
+
+def visible_values(content: Content, answers: Answers) -> _Visible:
+    """Walk the questionnaire in order: which questions show, and their answers."""
+    q = content.questionnaire
+    visible: list[str] = []
+    answered: dict[str, Any] = {}
+    for qid, question in q.questions.items():
+        if question.show_if is not None and not _eval_questions(question.show_if, answered):
+            continue
+        visible.append(qid)
+        if qid in answers.values and qid not in answers.declined:
+            answered[qid] = answers.values[qid]
+    return _Visible(visible, answered)
+
+
+def is_visible(content: Content, answers: Answers, question_id: str) -> bool:
+    return question_id in visible_values(content, answers).visible
+
+
+# --------------------------------------------------------------------------- conditions
+
+
+@dataclass
+class _Context:
+    content: Content
+    answered: dict[str, Any]
+    dims: dict[str, DimensionResult]
+    situation: str | None
+    facts: dict[str, Any]
+
+
+def _eval_questions(cond: Condition, answered: dict[str, Any]) -> bool:
+    return evaluate(cond, answered, None)
+
+
+def evaluate(cond: Condition, answered: dict[str, Any], ctx: _Context | None) -> bool:
+    """Evaluate a structured condition. Tests on unanswered questions are false."""
+    if cond.all is not None:
+        return all(evaluate(c, answered, ctx) for c in cond.all)
+    if cond.any is not None:
+        return any(evaluate(c, answered, ctx) for c in cond.any)
+    if cond.not_ is not None:
+        return not evaluate(cond.not_, answered, ctx)
+    if cond.question is not None:
+        present = cond.question in answered
+        if cond.answered is not None:
+            return present == cond.answered
+        if not present:
+            return False
+        value = answered[cond.question]
+        if cond.share_of is not None:
+            value = value.get(cond.share_of, 0) if isinstance(value, dict) else 0
+        return _test(cond, value)
+    if ctx is None:
+        return False
+    if cond.dimension is not None:
+        result = ctx.dims.get(cond.dimension)
+        if result is None or result.score is None:
+            return False
+        if cond.band is not None and result.band != cond.band:
+            return False
+        return _in_range(cond, result.score)
+    if cond.situation is not None:
+        return ctx.situation == cond.situation
+    if cond.fact is not None:
+        value = ctx.facts.get(cond.fact)
+        return value is not None and _test(cond, value)
+    return False
+
+
+def _test(cond: Condition, value: Any) -> bool:
+    if cond.is_ is not None and value != cond.is_:
+        return False
+    if cond.in_ is not None and value not in cond.in_:
+        return False
+    if cond.includes is not None and (
+        not isinstance(value, list | tuple | set) or cond.includes not in value
+    ):
+        return False
+    if cond.min is not None or cond.max is not None:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return False
+        return _in_range(cond, value)
+    return True
+
+
+def _in_range(cond: Condition, value: float) -> bool:
+    return (cond.min is None or value >= cond.min) and (cond.max is None or value <= cond.max)
+
+
+# --------------------------------------------------------------------------- facts
+
+
+def _facts(content: Content, answered: dict[str, Any]) -> dict[str, Any]:
+    q = content.questionnaire
+    facts: dict[str, Any] = {}
+    occ_id = answered.get(q.scoring.exposure.occupation_question)
+    if occ_id is not None:
+        facts["occupation"] = occ_id
+        occ = content.occupations.by_id.get(occ_id)
+        if occ is not None:
+            facts["occupation_group"] = occ.group
+            facts["occupation_tags"] = list(occ.tags)
+            facts["ilo_class"] = occ.ilo_class
+    return facts
+
+
+def months_between(start: str, today: dt.date) -> int:
+    """Whole months from the start month ('YYYY-MM') to today's month."""
+    year, month = (int(p) for p in start.split("-"))
+    return (today.year - year) * 12 + (today.month - month)
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + n
+    return index // 12, index % 12 + 1
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _deadline(did: str, months: int, start: Any, today: dt.date) -> DeadlineStatus:
+    """A period of ``months`` from the start of self-employment, known only to the month.
+
+    Started on the 1st, the period ends on the last day of month start+months-1: that
+    is the date that is safe whatever the start day. Started at the month's end, it
+    ends at the end of month start+months at the latest. In between it is uncertain.
+    """
+    if not isinstance(start, str):
+        return DeadlineStatus(did, "unknown", None, None)
+    year, month = (int(p) for p in start.split("-"))
+    safe = _month_end(*_add_months(year, month, months - 1))
+    latest = _month_end(*_add_months(year, month, months))
+    if today <= safe:
+        state = "open"
+    elif today <= latest:
+        state = "uncertain"
+    else:
+        state = "passed"
+    return DeadlineStatus(did, state, safe, latest)
+
+
+# --------------------------------------------------------------------------- dimensions
+
+
+def _band(dim: Dimension, score: float) -> str:
+    for band in dim.bands:
+        if band.below is None or score < band.below:
+            return band.id
+    return dim.bands[-1].id
+
+
+def _confidence(content: Content, answered: int, total: int) -> str:
+    share = answered / total if total else 0.0
+    levels = sorted(content.questionnaire.scoring.confidence, key=lambda c: -c.min_share)
+    for level in levels:
+        if share >= level.min_share:
+            return level.id
+    return levels[-1].id
+
+
+def question_range(content: Content, question: Question, dim: str) -> tuple[float, float]:
+    """The lowest and highest points a question can give in one dimension."""
+    q = content.questionnaire
+    if question.type == "number":
+        ys = [y for _, y in (question.curve or {}).get(dim, [])]
+        return (min(ys), max(ys)) if ys else (0.0, 0.0)
+    pts = [o.points.get(dim, 0.0) for o in q.options(question)]
+    if question.type == "multi":
+        options = q.options(question)
+        plain = [o.points.get(dim, 0.0) for o in options if not o.exclusive]
+        excl = [o.points.get(dim, 0.0) for o in options if o.exclusive]
+        low = sum(p for p in plain if p < 0)
+        high = sum(p for p in plain if p > 0)
+        return min([low, *excl, 0.0]), max([high, *excl, 0.0])
+    return min(pts), max(pts)
+
+
+def question_points(content: Content, question: Question, dim: str, value: Any) -> float:
+    """The points one answer gives in one dimension."""
+    q = content.questionnaire
+    if question.type == "number":
+        return _curve(question.curve[dim], float(value)) if question.curve else 0.0
+    options = {o.id: o for o in q.options(question)}
+    chosen = value if question.type == "multi" else [value]
+    return sum(options[c].points.get(dim, 0.0) for c in chosen if c in options)
+
+
+def _curve(points: list[tuple[float, float]], x: float) -> float:
+    """Piecewise linear interpolation, flat beyond the ends."""
+    if x <= points[0][0]:
+        return points[0][1]
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    return points[-1][1]
+
+
+def _chosen(value: Any) -> tuple[str, ...]:
+    if isinstance(value, list):
+        return tuple(value)
+    return (value,) if isinstance(value, str) else ()
+
+
+def _score_points(
+    content: Content,
+    dim: Dimension,
+    answered: dict[str, Any],
+    visible: tuple[str, ...],
+    declined: set[str],
+) -> DimensionResult:
+    q = content.questionnaire
+    feeding = [qid for qid in visible if dim.id in q.dimensions_of(q.questions[qid])]
+    rows = []
+    for qid in feeding:
+        if qid not in answered:
+            continue
+        question = q.questions[qid]
+        low, high = question_range(content, question, dim.id)
+        pts = question_points(content, question, dim.id, answered[qid])
+        rows.append((qid, question, low, high, pts))
+    span = sum(high - low for _, _, low, high, _ in rows)
+    contributions = []
+    for qid, _question, low, high, pts in rows:
+        effect = 100 * (pts - low) / span if span else 0.0
+        possible = 100 * (high - low) / span if span else 0.0
+        contributions.append(
+            Contribution(
+                dimension=dim.id,
+                kind="answer",
+                question=qid,
+                effect=round(effect, 1),
+                possible=round(possible, 1),
+                points=round(pts, 2),
+                max_points=high,
+                option_ids=_chosen(answered[qid]),
+                value=answered[qid],
+            )
+        )
+    score = None
+    if rows and span:
+        raw = sum(100 * (pts - low) / span for *_, low, _high, pts in rows)
+        score = max(0, min(100, round(raw)))
+    return _result(content, dim, score, contributions, len(rows), feeding, declined)
+
+
+def _result(
+    content: Content,
+    dim: Dimension,
+    score: int | None,
+    contributions: list[Contribution],
+    answered: int,
+    feeding: list[str],
+    declined: set[str],
+) -> DimensionResult:
+    ordered = sorted(contributions, key=lambda c: (-abs(c.effect), c.question or ""))
+    return DimensionResult(
+        id=dim.id,
+        score=score,
+        band=_band(dim, score) if score is not None else None,
+        contributions=tuple(ordered),
+        answered=answered,
+        declined=sum(1 for qid in feeding if qid in declined),
+        total=len(feeding),
+        confidence=_confidence(content, answered, len(feeding)),
+    )
+
+
+def _score_exposure(
+    content: Content,
+    dim: Dimension,
+    answered: dict[str, Any],
+    visible: tuple[str, ...],
+    declined: set[str],
+) -> DimensionResult:
+    """Occupation baseline blended with the task allocation, plus market signals.
+
+    baseline B: the occupation's ILO score x 100; tasks T: the working-time shares
+    weighted by each task kind's exposure ("other" counts with B, or drops out when B
+    is unknown). With both, w*B + (1-w)*T; with one, that one. Market answers add or
+    subtract points, their sum limited to [market_min, market_max]. Clamped to 0-100.
+    """
+    q = content.questionnaire
+    settings = q.scoring.exposure
+    feeding = [qid for qid in visible if dim.id in q.dimensions_of(q.questions[qid])]
+    contributions: list[Contribution] = []
+    baseline = None
+    occ_q, alloc_q = settings.occupation_question, settings.allocation_question
+    occ = content.occupations.by_id.get(answered.get(occ_q, ""))
+    if occ is not None:
+        baseline = occ.ilo_score * 100
+    tasks: list[tuple[str, float, float]] = []  # (kind, share %, exposure)
+    allocation = answered.get(alloc_q)
+    if isinstance(allocation, dict):
+        kinds = q.task_kind_map
+        for kind, share in allocation.items():
+            if not share:
+                continue
+            exposure = kinds[kind].exposure if kind in kinds else None
+            if exposure is None:
+                exposure = baseline
+            if exposure is not None:
+                tasks.append((kind, float(share), exposure))
+    task_total = sum(share for _, share, _ in tasks)
+    w = settings.occupation_weight
+    if baseline is not None and task_total:
+        w_base, w_tasks = w, 1 - w
+    elif baseline is not None:
+        w_base, w_tasks = 1.0, 0.0
+    elif task_total:
+        w_base, w_tasks = 0.0, 1.0
+    else:
+        return _result(
+            content, dim, None, [], _count_answered(feeding, answered), feeding, declined
+        )
+    if baseline is not None and occ is not None:
+        contributions.append(
+            Contribution(
+                dimension=dim.id,
+                kind="occupation",
+                question=occ_q,
+                effect=round(w_base * baseline, 1),
+                possible=round(w_base * 100, 1),
+                value=occ.id,
+                detail={"baseline": round(baseline), "weight": w_base, "isco08": occ.isco08},
+            )
+        )
+    for kind, share, exposure in tasks:
+        part = share / task_total
+        contributions.append(
+            Contribution(
+                dimension=dim.id,
+                kind="task",
+                question=alloc_q,
+                effect=round(w_tasks * part * exposure, 1),
+                possible=round(w_tasks * part * 100, 1),
+                value=share,
+                detail={"task_kind": kind, "exposure": round(exposure), "weight": w_tasks},
+            )
+        )
+    raw = w_base * (baseline or 0.0) + w_tasks * sum(
+        share / task_total * exposure for _, share, exposure in tasks
+    )
+    market = 0.0
+    for qid in feeding:
+        if qid in (occ_q, alloc_q) or qid not in answered:
+            continue
+        question = q.questions[qid]
+        pts = question_points(content, question, dim.id, answered[qid])
+        low, high = question_range(content, question, dim.id)
+        market += pts
+        contributions.append(
+            Contribution(
+                dimension=dim.id,
+                kind="answer",
+                question=qid,
+                effect=round(pts, 1),
+                possible=high,
+                points=pts,
+                max_points=high,
+                option_ids=_chosen(answered[qid]),
+                value=answered[qid],
+                detail={"min_points": low},
+            )
+        )
+    limited = max(settings.market_min, min(settings.market_max, market))
+    if limited != market:
+        contributions.append(
+            Contribution(
+                dimension=dim.id,
+                kind="market_limit",
+                question=None,
+                effect=round(limited - market, 1),
+                possible=0.0,
+                detail={"limit": settings.market_max if market > limited else settings.market_min},
+            )
+        )
+    score = max(0, min(100, round(raw + limited)))
+    return _result(
+        content, dim, score, contributions, _count_answered(feeding, answered), feeding, declined
+    )
+
+
+def _count_answered(feeding: list[str], answered: dict[str, Any]) -> int:
+    return sum(1 for qid in feeding if qid in answered)
+
+
+# --------------------------------------------------------------------------- the map
+
+
+def _situation(
+    content: Content, dims: dict[str, DimensionResult]
+) -> tuple[str | None, tuple[float, float] | None]:
+    settings = content.questionnaire.scoring
+    exposure, buffers = dims.get("exposure"), dims.get("buffers")
+    if exposure is None or buffers is None or exposure.score is None or buffers.score is None:
+        return None, None
+    x = "higher" if exposure.score >= settings.map.exposure_threshold else "lower"
+    y = "stronger" if buffers.score >= settings.map.buffers_threshold else "weaker"
+    situation = next(s.id for s in settings.situations if s.exposure == x and s.buffers == y)
+    return situation, (float(exposure.score), float(buffers.score))
+
+
+# --------------------------------------------------------------------------- pointers
+
+
+def _select_pointers(
+    content: Content, ctx: _Context, deadlines: dict[str, DeadlineStatus]
+) -> tuple[SelectedPointer, ...]:
+    prefs = content.questionnaire.scoring.preferences
+    state = ctx.answered.get(prefs.region_question)
+    wanted = ctx.answered.get(prefs.formats_question, [])
+    formats = {f for option in wanted for f in prefs.format_matches.get(option, [])}
+    free_only = ctx.answered.get(prefs.budget_question) == prefs.free_only_option
+    chosen: list[tuple[float, int, str, SelectedPointer]] = []
+    for pointer in content.pointers.pointers:
+        if not evaluate(pointer.rule, ctx.answered, ctx):
+            continue
+        if pointer.regions and state is not None and state not in pointer.regions:
+            continue
+        status = deadlines.get(pointer.deadline) if pointer.deadline else None
+        if (
+            status is not None
+            and status.state == "passed"
+            and (pointer.why_deadline is None or pointer.why_deadline.passed is None)
+        ):
+            continue
+        relevance = float(pointer.weight)
+        if status is not None and status.state in ("open", "uncertain"):
+            relevance += 5
+        if formats & set(pointer.formats):
+            relevance += 1
+        if free_only:
+            relevance += {"free": 1, "paid": -2}.get(pointer.cost_kind, 0)
+        selected = SelectedPointer(
+            id=pointer.id,
+            relevance=relevance,
+            deadline=status,
+            region_note=bool(pointer.regions) and state is None,
+        )
+        chosen.append((-relevance, CATEGORY_ORDER.index(pointer.category), pointer.id, selected))
+    chosen.sort(key=lambda row: row[:3])
+    return tuple(row[3] for row in chosen)
+
+
+def _plan_actions(content: Content, ctx: _Context, shown: set[str]) -> tuple[PlannedAction, ...]:
+    order = {t.id: i for i, t in enumerate(content.questionnaire.scoring.timeframes)}
+    planned = [
+        PlannedAction(
+            id=action.id,
+            priority=action.priority,
+            timeframe=action.timeframe,
+            pointers=tuple(p for p in action.pointers if p in shown),
+        )
+        for action in content.pointers.actions
+        if evaluate(action.rule, ctx.answered, ctx)
+    ]
+    planned.sort(key=lambda a: (a.priority, order.get(a.timeframe, 99), a.id))
+    return tuple(planned[: content.questionnaire.scoring.max_actions])
