@@ -1,0 +1,137 @@
+"""The `solo-check` command: the desktop app, or headless scoring and content checks.
+
+`score` and `check-content` never import Qt, so they run on a machine without a
+display (a test proves it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+
+
+def system_language() -> str:
+    """English if the system language is English, German otherwise."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "de"
+    return "de"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="solo-check",
+        description="Solo-Check: digitalisation, AI exposure and risk buffers for solo "
+        "self-employed people. Without a command, the desktop app starts.",
+    )
+    parser.add_argument("--version", action="version", version=f"solo-check {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    score = sub.add_parser("score", help="score an answers file and explain the result")
+    score.add_argument("answers", type=Path, help="answers file (JSON)")
+    score.add_argument("--lang", choices=("de", "en"), help="language (default: the file's)")
+    score.add_argument("--json", action="store_true", help="print the full result as JSON")
+    score.add_argument("--today", help="score as of this date, YYYY-MM-DD (default: today)")
+    check = sub.add_parser("check-content", help="validate the content in resources/")
+    check.add_argument("--resources", type=Path, help="folder to check (default: the built-in)")
+    check.add_argument("--lang", choices=("de", "en"), help="language of the messages")
+    schemas = sub.add_parser("write-schemas", help="write the JSON Schemas of the files")
+    schemas.add_argument("folder", type=Path)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "score":
+        return _score(args)
+    if args.command == "check-content":
+        return _check_content(args)
+    if args.command == "write-schemas":
+        return _write_schemas(args.folder)
+    return _gui()
+
+
+def _gui() -> int:
+    from .content import load_content
+
+    content = load_content()
+    print(content.texts.get("cli.gui_unavailable", system_language()), file=sys.stderr)
+    return EXIT_PROBLEM
+
+
+def _check_content(args: argparse.Namespace) -> int:
+    from .content import ContentError, load_content
+
+    lang = args.lang or system_language()
+    try:
+        content = load_content(args.resources)
+    except ContentError as exc:
+        print(f"{len(exc.problems)} problem(s) / Fehler:", file=sys.stderr)
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return EXIT_PROBLEM
+    q = content.questionnaire
+    print(
+        content.texts.get(
+            "cli.content_ok",
+            lang,
+            questions=len(q.questions),
+            occupations=len(content.occupations.occupations),
+            pointers=len(content.pointers.pointers),
+            actions=len(content.pointers.actions),
+        )
+    )
+    return EXIT_OK
+
+
+def _score(args: argparse.Namespace) -> int:
+    from .answers import AnswersError, read_answers
+    from .content import load_content
+    from .explain import assessment_dict, summary_text
+    from .scoring import score
+
+    content = load_content()
+    lang = args.lang or system_language()
+    today = dt.date.today()
+    if args.today:
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError:
+            print(content.texts.get("cli.bad_date", lang, value=args.today), file=sys.stderr)
+            return EXIT_USAGE
+    try:
+        answers = read_answers(args.answers, content)
+    except AnswersError as exc:
+        print(content.texts.get("cli.answers_errors", lang, path=args.answers), file=sys.stderr)
+        for line in exc.render(content, lang):
+            print(f"  {line}", file=sys.stderr)
+        return EXIT_PROBLEM
+    if not args.lang:
+        lang = answers.language
+    assessment = score(content, answers, today)
+    if args.json:
+        data = assessment_dict(content, assessment, answers, lang)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write(summary_text(content, assessment, answers, lang))
+    return EXIT_OK
+
+
+def _write_schemas(folder: Path) -> int:
+    from .schemas import write_schemas
+
+    for path in write_schemas(folder):
+        print(path)
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
