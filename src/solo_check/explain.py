@@ -8,6 +8,7 @@ explain a score the same way. Does not score: it only reads the Assessment.
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from typing import Any
 
 from .answers import Answers
@@ -326,6 +327,7 @@ def summary_text(
     """A readable summary for the terminal."""
     data = assessment_dict(content, assessment, answers, lang)
     t = content.texts
+    q = content.questionnaire
     out: list[str] = []
     title = t.get("cli.title", lang)
     out += [title, "=" * len(title)]
@@ -342,21 +344,19 @@ def summary_text(
     out.append("")
     if data["situation"]:
         pos = data["position"]
-        out.append(
-            t.get("cli.situation", lang, name=data["situation"]["name"])
-            + " "
-            + t.get(
-                "cli.position",
-                lang,
-                exposure=number(pos["exposure"], lang),
-                buffers=number(pos["buffers"], lang),
-            )
+        position = t.get(
+            "cli.position",
+            lang,
+            exposure_name=q.dimensions["exposure"].name.get(lang),
+            exposure=number(pos["exposure"], lang),
+            buffers_name=q.dimensions["buffers"].name.get(lang),
+            buffers=number(pos["buffers"], lang),
         )
+        out.append(t.get("cli.situation", lang, name=data["situation"]["name"]) + " " + position)
         out.append(_indent(data["situation"]["summary"]))
     else:
         out.append(t.get("cli.no_situation", lang))
     out += ["", t.get("cli.dimensions", lang), "-" * len(t.get("cli.dimensions", lang))]
-    q = content.questionnaire
     for dim_id, d in data["dimensions"].items():
         score = str(d["score"]) if d["score"] is not None else "–"
         band = d["band_label"] or t.get("explain.no_score", lang)
@@ -419,8 +419,13 @@ def _state_names(content: Content, states: list[str], lang: Lang) -> str:
 
 
 def _indent(text: str, spaces: int = 2) -> str:
-    import textwrap
-
+    """Wrap for the terminal; a leading bullet gets a hanging indent; URLs stay whole."""
+    hang = 2 if text.startswith("• ") else 0
     return textwrap.fill(
-        text, width=88, initial_indent=" " * spaces, subsequent_indent=" " * spaces
+        text,
+        width=88,
+        initial_indent=" " * spaces,
+        subsequent_indent=" " * (spaces + hang),
+        break_long_words=False,
+        break_on_hyphens=False,
     )
