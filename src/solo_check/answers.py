@@ -282,11 +282,7 @@ def check_value(question: Question, value: Any, content: Content) -> list[tuple[
             return [("exclusive_option", {"option": exclusive[0]})]
         return []
     if t == "number":
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not math.isfinite(value)
-        ):
+        if not _is_number(value):
             return [("expected_number", {})]
         if question.integer and value != int(value):
             return [("expected_whole_number", {})]
@@ -313,11 +309,7 @@ def check_value(question: Question, value: Any, content: Content) -> list[tuple[
         for kind, share in value.items():
             if kind not in kinds:
                 return [("unknown_task_kind", {"found": _short(kind), "allowed": ", ".join(kinds)})]
-            if (
-                isinstance(share, bool)
-                or not isinstance(share, int | float)
-                or not (math.isfinite(share) and 0 <= share <= 100)
-            ):
+            if not (_is_number(share) and 0 <= share <= 100):
                 return [("bad_share", {"kind": kind})]
         total = sum(value.values())
         if abs(total - 100) > ALLOCATION_TOLERANCE:
@@ -342,8 +334,17 @@ def normalise(question: Question, value: Any) -> Any:
     return value
 
 
+def _is_number(value: Any) -> bool:
+    """An int or a finite float (JSON true/false are not numbers here)."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
+
+
 def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
+    if isinstance(value, int):
+        return _short(str(value))
+    return str(int(value)) if value.is_integer() else str(value)
 
 
 def _short(value: str, limit: int = 40) -> str:
