@@ -124,3 +124,17 @@ def test_summary_explains_every_dimension(content, name, lang):
     assert "{" not in text and "}" not in text
     other = "en" if lang == "de" else "de"
     assert content.texts.get("app.not_advice", other) not in text
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_method_takes_its_figures_from_the_scoring_settings(content, lang):
+    from solo_check.explain import method_paragraphs, source_lines
+
+    s = content.questionnaire.scoring
+    text = " ".join(method_paragraphs(content, lang))
+    assert "{" not in text and "}" not in text
+    assert f"{s.map.exposure_threshold:g}" in text and f"{s.map.buffers_threshold:g}" in text
+    assert f"{s.exposure.market_max:g}" in text
+    sources = " ".join(source_lines(content, lang))
+    assert "ILO Working Paper 140" in sources and "CC BY 4.0" in sources
+    assert ("ILO" in sources) and ("nicht" in sources if lang == "de" else "not" in sources)

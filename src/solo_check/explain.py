@@ -211,6 +211,15 @@ def method_paragraphs(content: Content, lang: Lang) -> list[str]:
     return out
 
 
+def source_lines(content: Content, lang: Lang) -> list[str]:
+    """The citation of the research data with its licence and the adaptation notice."""
+    source = content.occupations.source
+    return [
+        f"{content.texts.get('method.source_intro', lang)} {source.citation} ({source.licence})",
+        source.adaptation_notice.get(lang),
+    ]
+
+
 # --------------------------------------------------------------------------- whole results
 
 
@@ -407,7 +416,11 @@ def summary_text(
         out.append(_indent(p["url"]))
     if data["missing"]:
         out += ["", t.get("cli.missing", lang, count=len(data["missing"]))]
-    out += ["", t.get("app.not_advice", lang), t.get("app.offline", lang)]
+    heading = t.get("method.title", lang)
+    out += ["", heading, "-" * len(heading)]
+    for paragraph in method_paragraphs(content, lang) + source_lines(content, lang):
+        out += [_indent(paragraph, 0), ""]
+    out += [t.get("app.not_advice", lang), t.get("app.offline", lang)]
     return "\n".join(out) + "\n"
 
 
