@@ -108,3 +108,9 @@ def test_bad_date_option():
     result = run("score", str(EXAMPLES / "plumber-solid-reserves.json"), "--today", "27.11.2026")
     assert result.returncode == 2
     assert "JJJJ-MM-TT" in result.stderr
+
+
+def test_plain_command_says_the_window_is_not_there_yet():
+    result = run()
+    assert result.returncode == 1
+    assert "solo-check score" in result.stderr
