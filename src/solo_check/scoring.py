@@ -350,6 +350,12 @@ def _chosen(value: Any) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else ()
 
 
+def _feeding(content: Content, dim: Dimension, visible: tuple[str, ...]) -> list[str]:
+    """The visible questions that feed a dimension, in questionnaire order."""
+    q = content.questionnaire
+    return [qid for qid in visible if dim.id in q.dimensions_of(q.questions[qid])]
+
+
 def _score_points(
     content: Content,
     dim: Dimension,
@@ -358,7 +364,7 @@ def _score_points(
     declined: set[str],
 ) -> DimensionResult:
     q = content.questionnaire
-    feeding = [qid for qid in visible if dim.id in q.dimensions_of(q.questions[qid])]
+    feeding = _feeding(content, dim, visible)
     rows = []
     for qid in feeding:
         if qid not in answered:
@@ -430,7 +436,7 @@ def _score_exposure(
     """
     q = content.questionnaire
     settings = q.scoring.exposure
-    feeding = [qid for qid in visible if dim.id in q.dimensions_of(q.questions[qid])]
+    feeding = _feeding(content, dim, visible)
     contributions: list[Contribution] = []
     baseline = None
     occ_q, alloc_q = settings.occupation_question, settings.allocation_question

@@ -1,0 +1,466 @@
+"""Cross-checks of the content that no single model can see.
+
+Ids are unique, references resolve, conditions only look backwards, and every
+pointer and action can be reached by some answers. Each problem is one line,
+``file: dotted.path: message``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .content import (
+    DEADLINE_STATES,
+    STATES,
+    Condition,
+    Content,
+    Dimension,
+    IloClass,
+    Question,
+)
+
+# --------------------------------------------------------------------------- cross-checks
+
+REQUIRED_TEXT_KEYS = (
+    "common.prefer_not_to_say",
+    "common.not_answered",
+    "method.title",
+)
+
+
+def cross_check(content: Content) -> Iterator[str]:
+    """Problems no single model can see: ids, references, order, reachability."""
+    yield from _check_questionnaire(content)
+    yield from _check_occupations(content)
+    yield from _check_pointers(content)
+    for key in REQUIRED_TEXT_KEYS:
+        if key not in content.texts.entries:
+            yield f"texts.toml: {key}: missing"
+
+
+def _dupes(ids: Iterable[str]) -> set[str]:
+    seen: set[str] = set()
+    dupes: set[str] = set()
+    for i in ids:
+        (dupes if i in seen else seen).add(i)
+    return dupes
+
+
+def _check_questionnaire(content: Content) -> Iterator[str]:
+    q = content.questionnaire
+    f = "questionnaire.toml"
+    all_ids = [qu.id for s in q.sections for qu in s.questions]
+    for d in sorted(_dupes(all_ids)):
+        yield f"{f}: sections: question id '{d}' is used more than once"
+    for d in sorted(_dupes(s.id for s in q.sections)):
+        yield f"{f}: sections: section id '{d}' is used more than once"
+    for d in sorted(_dupes(k.id for k in q.task_kinds)):
+        yield f"{f}: task_kinds: id '{d}' is used more than once"
+    for d in sorted(_dupes(o.id for o in q.option_sets)):
+        yield f"{f}: option_sets: id '{d}' is used more than once"
+    for d in sorted(_dupes(d.id for d in q.scoring.dimensions)):
+        yield f"{f}: scoring.dimensions: id '{d}' is used more than once"
+    dims = set(q.dimensions)
+    sets = {o.id: o for o in q.option_sets}
+    kinds = set(q.task_kind_map)
+    order = {qid: i for i, qid in enumerate(all_ids)}
+    questions = q.questions
+    for si, section in enumerate(q.sections):
+        for qi, question in enumerate(section.questions):
+            where = f"{f}: sections.{si}({section.id}).questions.{qi}({question.id})"
+            if question.option_set:
+                if question.option_set not in sets:
+                    yield f"{where}.option_set: unknown option set '{question.option_set}'"
+                    continue
+                set_ids = {o.id for o in sets[question.option_set].options}
+                for dim, pts in (question.points or {}).items():
+                    for oid in pts:
+                        if oid not in set_ids:
+                            yield f"{where}.points.{dim}: unknown option '{oid}'"
+            options = q.options(question) if question.type in ("single", "multi", "scale") else []
+            for option in options:
+                for dim in option.points:
+                    if dim not in dims:
+                        yield f"{where}.options.{option.id}.points: unknown dimension '{dim}'"
+            for dim in question.points or {}:
+                if dim not in dims:
+                    yield f"{where}.points: unknown dimension '{dim}'"
+            for dim in question.curve or {}:
+                if dim not in dims:
+                    yield f"{where}.curve: unknown dimension '{dim}'"
+            if question.type == "text" and q.dimensions_of(question):
+                yield f"{where}: free text is never scored"
+            if question.type != "multi" and any(o.exclusive for o in options):
+                yield f"{where}: 'exclusive' options belong to multi questions"
+            for kind in question.kinds or []:
+                if kind not in kinds:
+                    yield f"{where}.kinds: unknown task kind '{kind}'"
+            if question.show_if:
+                for problem in _check_condition(
+                    content, question.show_if, before=order[question.id], allow_scores=False
+                ):
+                    yield f"{where}.show_if: {problem}"
+    exp = q.scoring.exposure
+    for name, want in (
+        ("occupation_question", "occupation"),
+        ("allocation_question", "allocation"),
+    ):
+        qid = getattr(exp, name)
+        if qid not in questions:
+            yield f"{f}: scoring.exposure.{name}: unknown question '{qid}'"
+        elif questions[qid].type != want:
+            yield f"{f}: scoring.exposure.{name}: '{qid}' is not an {want} question"
+    start = q.scoring.start_question
+    if start not in questions or questions[start].type != "month":
+        yield f"{f}: scoring.start_question: '{start}' is not a month question"
+    prefs = q.scoring.preferences
+    for name, want in (
+        ("region_question", "single"),
+        ("formats_question", "multi"),
+        ("budget_question", "single"),
+    ):
+        qid = getattr(prefs, name)
+        if qid not in questions or questions[qid].type != want:
+            yield f"{f}: scoring.preferences.{name}: '{qid}' is not a {want} question"
+    if prefs.formats_question in questions:
+        format_ids = {o.id for o in q.options(questions[prefs.formats_question])}
+        for option in prefs.format_matches:
+            if option not in format_ids:
+                yield f"{f}: scoring.preferences.format_matches: unknown option '{option}'"
+    if prefs.budget_question in questions:
+        budget_ids = {o.id for o in q.options(questions[prefs.budget_question])}
+        if prefs.free_only_option not in budget_ids:
+            yield f"{f}: scoring.preferences.free_only_option: unknown option"
+    if prefs.region_question in questions:
+        for o in q.options(questions[prefs.region_question]):
+            if o.id not in STATES and o.id != "abroad":
+                yield f"{f}: scoring.preferences.region_question: '{o.id}' is not a state id"
+    if not any(d.method == "exposure" for d in q.scoring.dimensions):
+        yield f"{f}: scoring.dimensions: one dimension needs method 'exposure'"
+    for name in ("exposure", "buffers"):
+        if name not in dims:
+            yield f"{f}: scoring.dimensions: the map needs a dimension '{name}'"
+    tf = [t.id for t in q.scoring.timeframes]
+    for d in sorted(_dupes(tf)):
+        yield f"{f}: scoring.timeframes: id '{d}' is used more than once"
+    for dim in q.scoring.dimensions:
+        if not any(dim.id in q.dimensions_of(qu) for qu in questions.values()):
+            yield f"{f}: scoring.dimensions.{dim.id}: no question feeds this dimension"
+
+
+def _check_occupations(content: Content) -> Iterator[str]:
+    occ = content.occupations
+    f = "occupations.toml"
+    for d in sorted(_dupes(o.id for o in occ.occupations)):
+        yield f"{f}: occupations: id '{d}' is used more than once"
+    if "other" in occ.by_id:
+        yield f"{f}: occupations: the id 'other' is reserved for the free-text path"
+    groups = {g.id for g in occ.groups}
+    for i, o in enumerate(occ.occupations):
+        if o.group not in groups:
+            yield f"{f}: occupations.{i}({o.id}).group: unknown group '{o.group}'"
+
+
+def _check_pointers(content: Content) -> Iterator[str]:
+    p = content.pointers
+    f = "pointers.toml"
+    for d in sorted(_dupes(x.id for x in p.pointers)):
+        yield f"{f}: pointers: id '{d}' is used more than once"
+    for d in sorted(_dupes(x.id for x in p.actions)):
+        yield f"{f}: actions: id '{d}' is used more than once"
+    deadlines = {d.id for d in p.deadlines}
+    timeframes = {t.id for t in content.questionnaire.scoring.timeframes}
+    end = len(content.questionnaire.questions)
+    for i, ptr in enumerate(p.pointers):
+        where = f"{f}: pointers.{i}({ptr.id})"
+        if ptr.deadline and ptr.deadline not in deadlines:
+            yield f"{where}.deadline: unknown deadline '{ptr.deadline}'"
+        problems = list(_check_condition(content, ptr.rule, before=end, allow_scores=True))
+        yield from (f"{where}.rule: {m}" for m in problems)
+        if not problems and not satisfiable(content, ptr.rule):
+            yield f"{where}.rule: no set of answers can make this rule true"
+    for i, act in enumerate(p.actions):
+        where = f"{f}: actions.{i}({act.id})"
+        if act.timeframe not in timeframes:
+            yield f"{where}.timeframe: unknown timeframe '{act.timeframe}'"
+        for ref in act.pointers:
+            if ref not in p.by_id:
+                yield f"{where}.pointers: unknown pointer '{ref}'"
+        problems = list(_check_condition(content, act.rule, before=end, allow_scores=True))
+        yield from (f"{where}.rule: {m}" for m in problems)
+        if not problems and not satisfiable(content, act.rule):
+            yield f"{where}.rule: no set of answers can make this rule true"
+
+
+FACTS = ("months_self_employed", "occupation", "occupation_group", "occupation_tags", "ilo_class")
+
+
+def _check_condition(
+    content: Content, cond: Condition, before: int, allow_scores: bool
+) -> Iterator[str]:
+    q = content.questionnaire
+    for node in cond.walk():
+        if node.question is not None:
+            question = q.questions.get(node.question)
+            if question is None:
+                yield f"unknown question '{node.question}'"
+                continue
+            if q.order[node.question] >= before:
+                yield f"refers to '{node.question}', which does not come before it"
+            yield from _check_question_test(content, node, question)
+        elif node.dimension is not None:
+            if not allow_scores:
+                yield "conditions on questions may only refer to earlier answers"
+            elif node.dimension not in q.dimensions:
+                yield f"unknown dimension '{node.dimension}'"
+            elif node.band and node.band not in {b.id for b in q.dimensions[node.dimension].bands}:
+                yield f"unknown band '{node.band}' of '{node.dimension}'"
+        elif node.situation is not None:
+            if not allow_scores:
+                yield "conditions on questions may only refer to earlier answers"
+            elif node.situation not in {s.id for s in q.scoring.situations}:
+                yield f"unknown situation '{node.situation}'"
+        elif node.fact is not None:
+            if not allow_scores:
+                yield "conditions on questions may only refer to earlier answers"
+            yield from _check_fact(content, node)
+
+
+def _check_question_test(content: Content, node: Condition, question: Question) -> Iterator[str]:
+    q = content.questionnaire
+    t = question.type
+    values = [v for v in ([node.is_] if node.is_ else []) + (node.in_ or [])]
+    if node.includes:
+        values.append(node.includes)
+    if values:
+        if t in ("single", "multi", "scale"):
+            ids = {o.id for o in q.options(question)}
+        elif t == "occupation":
+            ids = set(content.occupations.by_id) | {"other"}
+        else:
+            yield f"'{question.id}' is a {t} question: use min/max or answered"
+            return
+        for v in values:
+            if v not in ids:
+                yield f"'{question.id}' has no option '{v}'"
+        if node.includes and t != "multi":
+            yield f"'includes' needs a multi question, '{question.id}' is {t}"
+        if (node.is_ or node.in_) and t == "multi":
+            yield f"'{question.id}' is a multi question: use includes"
+    if node.share_of is not None:
+        if t != "allocation":
+            yield f"'share_of' needs an allocation question, '{question.id}' is {t}"
+        elif node.share_of not in {k.id for k in q.kinds_of(question)}:
+            yield f"'{question.id}' has no task kind '{node.share_of}'"
+    elif (node.min is not None or node.max is not None) and t != "number":
+        yield f"min/max need a number question, '{question.id}' is {t}"
+
+
+def _check_fact(content: Content, node: Condition) -> Iterator[str]:
+    name = node.fact or ""
+    if name.startswith("deadline."):
+        if name.removeprefix("deadline.") not in {d.id for d in content.pointers.deadlines}:
+            yield f"unknown deadline in fact '{name}'"
+        for v in ([node.is_] if node.is_ else []) + (node.in_ or []):
+            if v not in DEADLINE_STATES:
+                yield f"deadline state '{v}' is not one of {list(DEADLINE_STATES)}"
+        return
+    if name not in FACTS:
+        yield f"unknown fact '{name}'"
+        return
+    occ = content.occupations
+    known = {
+        "occupation": set(occ.by_id) | {"other"},
+        "occupation_group": {g.id for g in occ.groups},
+        "occupation_tags": {t for o in occ.occupations for t in o.tags},
+        "ilo_class": set(IloClass.__args__),
+    }.get(name)
+    for v in (
+        ([node.is_] if node.is_ else [])
+        + (node.in_ or [])
+        + ([node.includes] if node.includes else [])
+    ):
+        if known is not None and v not in known:
+            yield f"'{v}' is not a known value of fact '{name}'"
+
+
+# --------------------------------------------------------------------------- reachability
+
+# A literal is an atom and whether it is negated; a conjunction is a list of literals.
+Lit = tuple[Condition, bool]
+
+
+def satisfiable(content: Content, cond: Condition) -> bool:
+    """Whether some answers (together with some scores) make the condition true.
+
+    The condition is put into disjunctive normal form, each conjunction adds the
+    show_if conditions of the questions it needs answered, and a conjunction is
+    satisfiable when, per question, fact and dimension, its tests can hold together.
+    """
+    return witness(content, cond) is not None
+
+
+def witness(content: Content, cond: Condition) -> list[Lit] | None:
+    """One conjunction of literals that makes ``cond`` true and can hold, or None."""
+    for conj in _dnf(cond, negate=False):
+        closed = _with_visibility(content, conj)
+        if closed is not None:
+            return closed
+    return None
+
+
+def _dnf(cond: Condition, negate: bool) -> list[list[Lit]]:
+    if cond.not_ is not None:
+        return _dnf(cond.not_, not negate)
+    if cond.all is not None or cond.any is not None:
+        children = cond.all if cond.all is not None else cond.any
+        conjunctive = (cond.all is not None) != negate
+        parts = [_dnf(c, negate) for c in children or []]
+        if conjunctive:
+            out: list[list[Lit]] = [[]]
+            for part in parts:
+                out = [a + b for a in out for b in part][:512]
+            return out
+        return [conj for part in parts for conj in part]
+    if not negate:
+        return [[(cond, False)]]
+    if cond.question is not None:
+        if cond.answered is not None:
+            return [[(Condition(question=cond.question, answered=not cond.answered), False)]]
+        # not (answered and test) = not answered, or answered and the test fails
+        return [
+            [(Condition(question=cond.question, answered=False), False)],
+            [(cond, True)],
+        ]
+    return [[(cond, True)]]
+
+
+def _needs_answer(lit: Lit) -> bool:
+    atom, negated = lit
+    return atom.question is not None and (negated or atom.answered is not False)
+
+
+def _with_visibility(content: Content, conj: list[Lit]) -> list[Lit] | None:
+    """Add the show_if conditions of every question the conjunction needs answered,
+    choosing for each a way that stays consistent; None if there is none."""
+    q = content.questionnaire
+    if not _consistent(content, conj):
+        return None
+    pending = sorted({a.question for a, n in conj if _needs_answer((a, n))}, key=q.order.get)
+    return _close(content, list(conj), pending, set())
+
+
+def _close(content: Content, result: list[Lit], pending: list[str], seen: set[str]):
+    q = content.questionnaire
+    while pending:
+        qid = pending.pop()
+        if qid in seen or qid not in q.questions:
+            continue
+        seen = seen | {qid}
+        show_if = q.questions[qid].show_if
+        if show_if is None:
+            continue
+        for option in _dnf(show_if, negate=False):
+            candidate = result + option
+            if _consistent(content, candidate):
+                more = [a.question for a, n in option if _needs_answer((a, n))]
+                closed = _close(content, candidate, pending + more, seen)
+                if closed is not None:
+                    return closed
+        return None
+    return result
+
+
+def _consistent(content: Content, lits: list[Lit]) -> bool:
+    """Whether all literals can hold at the same time."""
+    groups: dict[tuple[str, str], list[Lit]] = {}
+    for atom, negated in lits:
+        if atom.question:
+            key = ("q", atom.question + (f"/{atom.share_of}" if atom.share_of else ""))
+            if atom.share_of or atom.answered is None:  # a value test implies an answer
+                groups.setdefault(("q", atom.question), []).append(
+                    (Condition(question=atom.question, answered=True), False)
+                )
+        elif atom.fact:
+            key = ("f", atom.fact)
+        elif atom.dimension:
+            key = ("d", atom.dimension)
+        else:
+            key = ("s", "situation")
+        groups.setdefault(key, []).append((atom, negated))
+    return all(_group_consistent(content, kind, name, g) for (kind, name), g in groups.items())
+
+
+def _group_consistent(content: Content, kind: str, name: str, group: list[Lit]) -> bool:
+    q = content.questionnaire
+    positive = [a for a, n in group if not n]
+    negated = [a for a, n in group if n]
+    if kind == "s":
+        names = {a.situation for a in positive}
+        return len(names) <= 1 and not (names & {a.situation for a in negated})
+    answered = {a.answered for a in positive if a.answered is not None}
+    if len(answered) > 1:
+        return False
+    allowed: set[str] | None = None
+    question = q.questions.get(name.split("/")[0]) if kind == "q" else None
+    if question is not None and "/" not in name:
+        if question.type in ("single", "scale"):
+            allowed = {o.id for o in q.options(question)}
+        elif question.type == "occupation":
+            allowed = set(content.occupations.by_id) | {"other"}
+    if kind == "f" and name.startswith("deadline."):
+        allowed = set(DEADLINE_STATES)
+    for a in positive:
+        vals = ({a.is_} if a.is_ else set()) | set(a.in_ or [])
+        if vals:
+            allowed = vals if allowed is None else allowed & vals
+    for a in negated:
+        vals = ({a.is_} if a.is_ else set()) | set(a.in_ or [])
+        if vals and allowed is not None:
+            allowed = allowed - vals
+    if allowed is not None and not allowed:
+        return False
+    includes = {a.includes for a in positive if a.includes}
+    if includes & {a.includes for a in negated if a.includes}:
+        return False
+    if question is not None and question.type == "multi" and len(includes) > 1:
+        options = {o.id: o for o in q.options(question)}
+        if any(options[i].exclusive for i in includes if i in options):
+            return False
+    lo, hi, lo_open, hi_open = float("-inf"), float("inf"), False, False
+    for a in positive:
+        if a.min is not None and a.min >= lo:
+            lo, lo_open = a.min, False
+        if a.max is not None and a.max <= hi:
+            hi, hi_open = a.max, False
+    for a in negated:  # the negation of a one-sided bound is the other side, open
+        if a.min is not None and a.max is None and a.min <= hi:
+            hi, hi_open = a.min, True
+        if a.max is not None and a.min is None and a.max >= lo:
+            lo, lo_open = a.max, True
+    if question is not None and question.type == "number":
+        lo, hi = max(lo, question.min or 0.0), min(hi, question.max or 0.0)
+    if question is not None and question.type == "allocation":
+        lo, hi = max(lo, 0.0), min(hi, 100.0)
+    if kind == "d":
+        lo, hi = max(lo, 0.0), min(hi, 100.0)
+        bands = {a.band for a in positive if a.band}
+        if len(bands) > 1 or bands & {a.band for a in negated if a.band}:
+            return False
+        if bands:
+            b_lo, b_hi = _band_range(q.dimensions[name], bands.pop())
+            if lo <= b_lo:
+                lo, lo_open = b_lo, False
+            if hi >= b_hi:
+                hi, hi_open = b_hi, b_hi < 100
+    return lo < hi or (lo == hi and not (lo_open or hi_open))
+
+
+def _band_range(dim: Dimension, band: str) -> tuple[float, float]:
+    lower = 0.0
+    for b in dim.bands:
+        upper = b.below if b.below is not None else 100.0
+        if b.id == band:
+            return lower, upper
+        lower = upper
+    return 0.0, 100.0
