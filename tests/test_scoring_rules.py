@@ -134,3 +134,15 @@ def test_free_offers_rise_when_only_free_learning_fits(content):
         kind = content.pointers.by_id[pid].cost_kind
         if kind == "free":
             assert free[pid] > rich[pid]
+
+
+def test_facts_rules_can_test(content):
+    a = answers(content, occupation="yoga_teacher", start_month="2022-04")
+    facts = score(content, a, D(2026, 11, 27)).facts
+    assert facts["months_self_employed"] == 55
+    assert facts["occupation"] == "yoga_teacher"
+    assert "teaching" in facts["occupation_tags"]
+    assert facts["ilo_class"] == content.occupations.by_id["yoga_teacher"].ilo_class
+    assert facts["deadline.alv"] == "passed"
+    later_start = score(content, answers(content, start_month="2027-02"), D(2026, 11, 27)).facts
+    assert later_start["months_self_employed"] == -3

@@ -104,8 +104,8 @@ def score(content: Content, answers: Answers, today: dt.date) -> Assessment:
     values = visible_values(content, answers)
     visible = tuple(values.visible)
     declined = {qid for qid in answers.declined if qid in values.visible}
-    facts = _facts(content, values.answered)
     start = values.answered.get(q.scoring.start_question)
+    facts = _facts(content, values.answered, start, today)
     deadlines = {d.id: _deadline(d.id, d.months, start, today) for d in content.pointers.deadlines}
     for did, status in deadlines.items():
         facts[f"deadline.{did}"] = status.state
@@ -152,16 +152,12 @@ def visible_values(content: Content, answers: Answers) -> _Visible:
     visible: list[str] = []
     answered: dict[str, Any] = {}
     for qid, question in q.questions.items():
-        if question.show_if is not None and not _eval_questions(question.show_if, answered):
+        if question.show_if is not None and not evaluate(question.show_if, answered, None):
             continue
         visible.append(qid)
         if qid in answers.values and qid not in answers.declined:
             answered[qid] = answers.values[qid]
     return _Visible(visible, answered)
-
-
-def is_visible(content: Content, answers: Answers, question_id: str) -> bool:
-    return question_id in visible_values(content, answers).visible
 
 
 # --------------------------------------------------------------------------- conditions
@@ -174,10 +170,6 @@ class _Context:
     dims: dict[str, DimensionResult]
     situation: str | None
     facts: dict[str, Any]
-
-
-def _eval_questions(cond: Condition, answered: dict[str, Any]) -> bool:
-    return evaluate(cond, answered, None)
 
 
 def evaluate(cond: Condition, answered: dict[str, Any], ctx: _Context | None) -> bool:
@@ -238,9 +230,14 @@ def _in_range(cond: Condition, value: float) -> bool:
 # --------------------------------------------------------------------------- facts
 
 
-def _facts(content: Content, answered: dict[str, Any]) -> dict[str, Any]:
+def _facts(
+    content: Content, answered: dict[str, Any], start: Any, today: dt.date
+) -> dict[str, Any]:
+    """Derived facts rules may test; deadline states are added by the caller."""
     q = content.questionnaire
     facts: dict[str, Any] = {}
+    if isinstance(start, str):
+        facts["months_self_employed"] = months_between(start, today)
     occ_id = answered.get(q.scoring.exposure.occupation_question)
     if occ_id is not None:
         facts["occupation"] = occ_id
