@@ -362,36 +362,34 @@ def _score_points(
 ) -> DimensionResult:
     q = content.questionnaire
     feeding = _feeding(content, dim, visible)
-    rows = []
+    rows = []  # (question id, lowest, highest, given points)
     for qid in feeding:
-        if qid not in answered:
-            continue
-        question = q.questions[qid]
-        low, high = question_range(content, question, dim.id)
-        pts = question_points(content, question, dim.id, answered[qid])
-        rows.append((qid, question, low, high, pts))
-    span = sum(high - low for _, _, low, high, _ in rows)
+        if qid in answered:
+            question = q.questions[qid]
+            low, high = question_range(content, question, dim.id)
+            rows.append((qid, low, high, question_points(content, question, dim.id, answered[qid])))
+    span = sum(high - low for _, low, high, _ in rows)
+    if not span:  # nothing answered, or only answers that cannot move this dimension
+        return _result(content, dim, None, [], len(rows), feeding, declined)
     contributions = []
-    for qid, _question, low, high, pts in rows:
-        effect = 100 * (pts - low) / span if span else 0.0
-        possible = 100 * (high - low) / span if span else 0.0
+    raw = 0.0
+    for qid, low, high, pts in rows:
+        effect = 100 * (pts - low) / span
+        raw += effect
         contributions.append(
             Contribution(
                 dimension=dim.id,
                 kind="answer",
                 question=qid,
                 effect=round(effect, 1),
-                possible=round(possible, 1),
+                possible=round(100 * (high - low) / span, 1),
                 points=round(pts, 2),
                 max_points=high,
                 option_ids=_chosen(answered[qid]),
                 value=answered[qid],
             )
         )
-    score = None
-    if rows and span:
-        raw = sum(100 * (pts - low) / span for *_, low, _high, pts in rows)
-        score = max(0, min(100, round(raw)))
+    score = max(0, min(100, round(raw)))
     return _result(content, dim, score, contributions, len(rows), feeding, declined)
 
 
@@ -434,12 +432,11 @@ def _score_exposure(
     q = content.questionnaire
     settings = q.scoring.exposure
     feeding = _feeding(content, dim, visible)
+    n_answered = sum(1 for qid in feeding if qid in answered)
     contributions: list[Contribution] = []
-    baseline = None
     occ_q, alloc_q = settings.occupation_question, settings.allocation_question
     occ = content.occupations.by_id.get(answered.get(occ_q, ""))
-    if occ is not None:
-        baseline = occ.ilo_score * 100
+    baseline = occ.ilo_score * 100 if occ is not None else None
     tasks: list[tuple[str, float, float]] = []  # (kind, share %, exposure)
     allocation = answered.get(alloc_q)
     if isinstance(allocation, dict):
@@ -461,10 +458,8 @@ def _score_exposure(
     elif task_total:
         w_base, w_tasks = 0.0, 1.0
     else:
-        return _result(
-            content, dim, None, [], _count_answered(feeding, answered), feeding, declined
-        )
-    if baseline is not None and occ is not None:
+        return _result(content, dim, None, [], n_answered, feeding, declined)
+    if occ is not None and baseline is not None:
         contributions.append(
             Contribution(
                 dimension=dim.id,
@@ -527,13 +522,7 @@ def _score_exposure(
             )
         )
     score = max(0, min(100, round(raw + limited)))
-    return _result(
-        content, dim, score, contributions, _count_answered(feeding, answered), feeding, declined
-    )
-
-
-def _count_answered(feeding: list[str], answered: dict[str, Any]) -> int:
-    return sum(1 for qid in feeding if qid in answered)
+    return _result(content, dim, score, contributions, n_answered, feeding, declined)
 
 
 # --------------------------------------------------------------------------- the map
