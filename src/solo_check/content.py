@@ -565,9 +565,6 @@ class Texts(BaseModel):
         text = self.entries[key].get(lang)
         return text.format(**params) if params else text
 
-    def keys_under(self, prefix: str) -> list[str]:
-        return [k for k in self.entries if k.startswith(prefix + ".")]
-
 
 def _flatten_texts(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
     for key, value in data.items():
@@ -590,7 +587,7 @@ class ContentError(Exception):
 
 
 class Content(BaseModel):
-    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    model_config = ConfigDict(frozen=True)
     questionnaire: Questionnaire
     occupations: Occupations
     pointers: Pointers
@@ -648,6 +645,8 @@ def _read_toml(path: Path, file: str, problems: list[str]) -> dict[str, Any] | N
         problems.append(f"{file}: (file): missing")
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         problems.append(f"{file}: (file): not valid TOML: {exc}")
+    except OSError as exc:
+        problems.append(f"{file}: (file): cannot be read: {exc.strerror or exc}")
     return None
 
 
