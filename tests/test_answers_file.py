@@ -194,3 +194,15 @@ def test_odd_text_is_kept_literally(content):
     text = "<b>AT&T</b> \u202eRTL\u202c 🙂 \x07 Grüße\nzweite Zeile"
     answers = parse_answers(json.dumps(minimal(notes=text)), content)
     assert answers.values["notes"] == text
+
+
+def test_an_answer_is_either_given_or_declined_never_both(content):
+    answers = Answers.new(content)
+    answers.set("reserve_months", 3)
+    answers.decline("reserve_months")
+    assert "reserve_months" not in answers.values and "reserve_months" in answers.declined
+    answers.set("reserve_months", 4)
+    assert answers.values["reserve_months"] == 4 and "reserve_months" not in answers.declined
+    answers.clear("reserve_months")
+    assert "reserve_months" not in answers.values and "reserve_months" not in answers.declined
+    assert parse_answers(answers.to_json(), content).values == {}

@@ -146,3 +146,15 @@ def test_facts_rules_can_test(content):
     assert facts["deadline.alv"] == "passed"
     later_start = score(content, answers(content, start_month="2027-02"), D(2026, 11, 27)).facts
     assert later_start["months_self_employed"] == -3
+
+
+def test_a_typed_occupation_is_named_as_typed(content):
+    from solo_check.explain import occupation_title
+
+    typed = answers(content, occupation="other", occupation_other="  Kräuterpädagogin ")
+    assert occupation_title(content, typed, "de") == "Kräuterpädagogin"
+    untyped = answers(content, occupation="other")
+    assert occupation_title(content, untyped, "en") == "Other occupation"
+    assert occupation_title(content, answers(content, occupation="plumber"), "de") == (
+        content.occupations.by_id["plumber"].title.de
+    )

@@ -103,13 +103,14 @@ def _check_questionnaire(content: Content) -> Iterator[str]:
     exp = q.scoring.exposure
     for name, want in (
         ("occupation_question", "occupation"),
+        ("occupation_other_question", "text"),
         ("allocation_question", "allocation"),
     ):
         qid = getattr(exp, name)
         if qid not in questions:
             yield f"{f}: scoring.exposure.{name}: unknown question '{qid}'"
         elif questions[qid].type != want:
-            yield f"{f}: scoring.exposure.{name}: '{qid}' is not an {want} question"
+            yield f"{f}: scoring.exposure.{name}: '{qid}' is not a question of type {want}"
     start = q.scoring.start_question
     if start not in questions or questions[start].type != "month":
         yield f"{f}: scoring.start_question: '{start}' is not a month question"

@@ -275,6 +275,7 @@ class MapSettings(Strict):
 
 class ExposureSettings(Strict):
     occupation_question: Id
+    occupation_other_question: Id  # free text: the title, when the occupation is "other"
     allocation_question: Id
     occupation_weight: float = Field(ge=0, le=1)
     market_min: float = Field(le=0)

@@ -54,17 +54,17 @@ def percent(content: Content, value: float, lang: Lang) -> str:
     return content.texts.get("common.percent", lang, value=number(value, lang))
 
 
-def occupation_title(content: Content, answers: Answers | dict[str, Any], lang: Lang) -> str | None:
+def occupation_title(content: Content, answers: Answers, lang: Lang) -> str | None:
     """The person's occupation as text: from the list, or what they typed for 'other'."""
-    values = answers.values if isinstance(answers, Answers) else answers
-    occ_q = content.questionnaire.scoring.exposure.occupation_question
-    value = values.get(occ_q)
+    values = answers.values
+    settings = content.questionnaire.scoring.exposure
+    value = values.get(settings.occupation_question)
     if value is None:
         return None
     occ = content.occupations.by_id.get(value)
     if occ is not None:
         return occ.title.get(lang)
-    typed = values.get("occupation_other")
+    typed = values.get(settings.occupation_other_question)
     if isinstance(typed, str) and typed.strip():
         return typed.strip()
     return content.texts.get("common.other_occupation", lang)
