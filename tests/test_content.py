@@ -306,3 +306,27 @@ def test_broken_toml_is_reported_with_the_file(resources):
     (resources / "occupations.toml").write_text("[[occupations]\nid = ", encoding="utf-8")
     [problem] = _problems(resources)
     assert problem.startswith("occupations.toml: (file): not valid TOML")
+
+
+def test_scoring_settings_must_name_questions_of_the_right_type(resources):
+    _edit(
+        resources,
+        "questionnaire.toml",
+        'start_question = "start_month"',
+        'start_question = "age_band"',
+    )
+    _edit(
+        resources,
+        "questionnaire.toml",
+        'budget_question = "learning_budget"',
+        'budget_question = "nope"',
+    )
+    problems = _problems(resources)
+    assert (
+        "questionnaire.toml: scoring.start_question: 'age_band' is not a question of type month"
+        in problems
+    )
+    assert (
+        "questionnaire.toml: scoring.preferences.budget_question: unknown question 'nope'"
+        in problems
+    )

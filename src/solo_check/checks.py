@@ -100,29 +100,21 @@ def _check_questionnaire(content: Content) -> Iterator[str]:
                     content, question.show_if, before=order[question.id], allow_scores=False
                 ):
                     yield f"{where}.show_if: {problem}"
-    exp = q.scoring.exposure
-    for name, want in (
-        ("occupation_question", "occupation"),
-        ("occupation_other_question", "text"),
-        ("allocation_question", "allocation"),
-    ):
-        qid = getattr(exp, name)
+    exp, prefs = q.scoring.exposure, q.scoring.preferences
+    references = (  # settings that name a question, and the type it must have
+        ("exposure.occupation_question", exp.occupation_question, "occupation"),
+        ("exposure.occupation_other_question", exp.occupation_other_question, "text"),
+        ("exposure.allocation_question", exp.allocation_question, "allocation"),
+        ("start_question", q.scoring.start_question, "month"),
+        ("preferences.region_question", prefs.region_question, "single"),
+        ("preferences.formats_question", prefs.formats_question, "multi"),
+        ("preferences.budget_question", prefs.budget_question, "single"),
+    )
+    for path, qid, want in references:
         if qid not in questions:
-            yield f"{f}: scoring.exposure.{name}: unknown question '{qid}'"
+            yield f"{f}: scoring.{path}: unknown question '{qid}'"
         elif questions[qid].type != want:
-            yield f"{f}: scoring.exposure.{name}: '{qid}' is not a question of type {want}"
-    start = q.scoring.start_question
-    if start not in questions or questions[start].type != "month":
-        yield f"{f}: scoring.start_question: '{start}' is not a month question"
-    prefs = q.scoring.preferences
-    for name, want in (
-        ("region_question", "single"),
-        ("formats_question", "multi"),
-        ("budget_question", "single"),
-    ):
-        qid = getattr(prefs, name)
-        if qid not in questions or questions[qid].type != want:
-            yield f"{f}: scoring.preferences.{name}: '{qid}' is not a {want} question"
+            yield f"{f}: scoring.{path}: '{qid}' is not a question of type {want}"
     if prefs.formats_question in questions:
         format_ids = {o.id for o in q.options(questions[prefs.formats_question])}
         for option in prefs.format_matches:
