@@ -38,28 +38,25 @@ def cross_check(content: Content) -> Iterator[str]:
             yield f"texts.toml: {key}: missing"
 
 
-def _dupes(ids: Iterable[str]) -> set[str]:
+def _duplicates(where: str, ids: Iterable[str], noun: str = "id") -> Iterator[str]:
+    """One message per id that occurs more than once, in sorted order."""
     seen: set[str] = set()
     dupes: set[str] = set()
     for i in ids:
         (dupes if i in seen else seen).add(i)
-    return dupes
+    for d in sorted(dupes):
+        yield f"{where}: {noun} '{d}' is used more than once"
 
 
 def _check_questionnaire(content: Content) -> Iterator[str]:
     q = content.questionnaire
     f = "questionnaire.toml"
     all_ids = [qu.id for s in q.sections for qu in s.questions]
-    for d in sorted(_dupes(all_ids)):
-        yield f"{f}: sections: question id '{d}' is used more than once"
-    for d in sorted(_dupes(s.id for s in q.sections)):
-        yield f"{f}: sections: section id '{d}' is used more than once"
-    for d in sorted(_dupes(k.id for k in q.task_kinds)):
-        yield f"{f}: task_kinds: id '{d}' is used more than once"
-    for d in sorted(_dupes(o.id for o in q.option_sets)):
-        yield f"{f}: option_sets: id '{d}' is used more than once"
-    for d in sorted(_dupes(d.id for d in q.scoring.dimensions)):
-        yield f"{f}: scoring.dimensions: id '{d}' is used more than once"
+    yield from _duplicates(f"{f}: sections", all_ids, "question id")
+    yield from _duplicates(f"{f}: sections", [s.id for s in q.sections], "section id")
+    yield from _duplicates(f"{f}: task_kinds", [k.id for k in q.task_kinds])
+    yield from _duplicates(f"{f}: option_sets", [o.id for o in q.option_sets])
+    yield from _duplicates(f"{f}: scoring.dimensions", [d.id for d in q.scoring.dimensions])
     dims = set(q.dimensions)
     sets = {o.id: o for o in q.option_sets}
     kinds = set(q.task_kind_map)
@@ -133,9 +130,7 @@ def _check_questionnaire(content: Content) -> Iterator[str]:
     for name in ("exposure", "buffers"):
         if name not in dims:
             yield f"{f}: scoring.dimensions: the map needs a dimension '{name}'"
-    tf = [t.id for t in q.scoring.timeframes]
-    for d in sorted(_dupes(tf)):
-        yield f"{f}: scoring.timeframes: id '{d}' is used more than once"
+    yield from _duplicates(f"{f}: scoring.timeframes", [t.id for t in q.scoring.timeframes])
     for dim in q.scoring.dimensions:
         if not any(dim.id in q.dimensions_of(qu) for qu in questions.values()):
             yield f"{f}: scoring.dimensions.{dim.id}: no question feeds this dimension"
@@ -144,8 +139,7 @@ def _check_questionnaire(content: Content) -> Iterator[str]:
 def _check_occupations(content: Content) -> Iterator[str]:
     occ = content.occupations
     f = "occupations.toml"
-    for d in sorted(_dupes(o.id for o in occ.occupations)):
-        yield f"{f}: occupations: id '{d}' is used more than once"
+    yield from _duplicates(f"{f}: occupations", [o.id for o in occ.occupations])
     if "other" in occ.by_id:
         yield f"{f}: occupations: the id 'other' is reserved for the free-text path"
     groups = {g.id for g in occ.groups}
@@ -157,10 +151,8 @@ def _check_occupations(content: Content) -> Iterator[str]:
 def _check_pointers(content: Content) -> Iterator[str]:
     p = content.pointers
     f = "pointers.toml"
-    for d in sorted(_dupes(x.id for x in p.pointers)):
-        yield f"{f}: pointers: id '{d}' is used more than once"
-    for d in sorted(_dupes(x.id for x in p.actions)):
-        yield f"{f}: actions: id '{d}' is used more than once"
+    yield from _duplicates(f"{f}: pointers", [x.id for x in p.pointers])
+    yield from _duplicates(f"{f}: actions", [x.id for x in p.actions])
     deadlines = {d.id for d in p.deadlines}
     timeframes = {t.id for t in content.questionnaire.scoring.timeframes}
     end = len(content.questionnaire.questions)
