@@ -37,9 +37,6 @@ class Contribution:
     question: str | None
     effect: float
     possible: float
-    points: float | None = None
-    max_points: float | None = None
-    option_ids: tuple[str, ...] = ()
     value: Any = None
     detail: dict[str, Any] = field(default_factory=dict)
 
@@ -69,7 +66,6 @@ class SelectedPointer:
     id: str
     relevance: float
     deadline: DeadlineStatus | None
-    region_note: bool  # offered only in some states and the person gave none
 
 
 @dataclass(frozen=True)
@@ -341,12 +337,6 @@ def _curve(points: list[tuple[float, float]], x: float) -> float:
     return points[-1][1]
 
 
-def _chosen(value: Any) -> tuple[str, ...]:
-    if isinstance(value, list):
-        return tuple(value)
-    return (value,) if isinstance(value, str) else ()
-
-
 def _feeding(content: Content, dim: Dimension, visible: tuple[str, ...]) -> list[str]:
     """The visible questions that feed a dimension, in questionnaire order."""
     q = content.questionnaire
@@ -383,9 +373,6 @@ def _score_points(
                 question=qid,
                 effect=round(effect, 1),
                 possible=round(100 * (high - low) / span, 1),
-                points=round(pts, 2),
-                max_points=high,
-                option_ids=_chosen(answered[qid]),
                 value=answered[qid],
             )
         )
@@ -493,7 +480,7 @@ def _score_exposure(
             continue
         question = q.questions[qid]
         pts = question_points(content, question, dim.id, answered[qid])
-        low, high = question_range(content, question, dim.id)
+        _, high = question_range(content, question, dim.id)
         market += pts
         contributions.append(
             Contribution(
@@ -502,11 +489,7 @@ def _score_exposure(
                 question=qid,
                 effect=round(pts, 1),
                 possible=high,
-                points=pts,
-                max_points=high,
-                option_ids=_chosen(answered[qid]),
                 value=answered[qid],
-                detail={"min_points": low},
             )
         )
     limited = max(settings.market_min, min(settings.market_max, market))
@@ -576,7 +559,6 @@ def _select_pointers(
             id=pointer.id,
             relevance=relevance,
             deadline=status,
-            region_note=bool(pointer.regions) and state is None,
         )
         chosen.append((-relevance, CATEGORY_ORDER.index(pointer.category), pointer.id, selected))
     chosen.sort(key=lambda row: row[:3])
