@@ -217,6 +217,20 @@ def test_placeholders_must_match_in_both_languages(resources):
     ), problems
 
 
+def test_a_text_key_lives_in_one_file_only(resources):
+    with (resources / "texts-report.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[common]\nnot_answered = { de = "offen", en = "open" }\n')
+    problems = _problems(resources)
+    assert "texts-report.toml: common.not_answered: already defined in texts.toml" in problems
+
+
+def test_problems_in_a_split_text_file_name_that_file(resources):
+    with (resources / "texts-app.toml").open("a", encoding="utf-8") as fh:
+        fh.write('\n[window]\ntitle = { de = "Fenster" }\n')
+    problems = _problems(resources)
+    assert "texts-app.toml: window.title.en: Field required" in problems, problems
+
+
 def test_unknown_option_in_a_condition(resources):
     _edit(
         resources,

@@ -604,8 +604,9 @@ FILES = {
     "questionnaire": "questionnaire.toml",
     "occupations": "occupations.toml",
     "pointers": "pointers.toml",
-    "texts": "texts.toml",
 }
+# The texts are split by the part of the program that shows them; a key lives in one file only.
+TEXT_FILES = ("texts.toml", "texts-app.toml", "texts-results.toml", "texts-report.toml")
 MODELS: dict[str, type[BaseModel]] = {
     "questionnaire": Questionnaire,
     "occupations": Occupations,
@@ -651,6 +652,33 @@ def _read_toml(path: Path, file: str, problems: list[str]) -> dict[str, Any] | N
     return None
 
 
+def _load_texts(folder: Path, problems: list[str]) -> Texts | None:
+    entries: dict[str, Any] = {}
+    where: dict[str, str] = {}
+    ok = True
+    for file in TEXT_FILES:
+        data = _read_toml(folder / file, file, problems)
+        if data is None:
+            ok = False
+            continue
+        for key, value in _flatten_texts(data):
+            if key in where:
+                problems.append(f"{file}: {key}: already defined in {where[key]}")
+                ok = False
+            where[key] = file
+            entries[key] = value
+    try:
+        texts = Texts(entries=entries)
+    except ValidationError as exc:
+        for err in exc.errors():
+            key = err["loc"][1] if len(err["loc"]) > 1 else "(top)"
+            rest = ".".join(str(p) for p in err["loc"][2:])
+            field = f"{key}.{rest}" if rest else str(key)
+            problems.append(f"{where.get(str(key), TEXT_FILES[0])}: {field}: {err['msg']}")
+        return None
+    return texts if ok else None
+
+
 def load_content(folder: Path | None = None) -> Content:
     """Load and cross-check every content file; raise ContentError listing all problems."""
     if folder is None:
@@ -663,21 +691,13 @@ def load_content(folder: Path | None = None) -> Content:
         data = _read_toml(folder / file, file, problems)
         if data is None:
             continue
-        if name == "texts":
-            entries = dict(_flatten_texts(data))
-            try:
-                parsed[name] = Texts(entries=entries)
-            except ValidationError as exc:
-                for err in exc.errors():
-                    key = err["loc"][1] if len(err["loc"]) > 1 else "(top)"
-                    rest = ".".join(str(p) for p in err["loc"][2:])
-                    where = f"{key}.{rest}" if rest else str(key)
-                    problems.append(f"{file}: {where}: {err['msg']}")
-            continue
         try:
             parsed[name] = MODELS[name].model_validate(data)
         except ValidationError as exc:
             problems += _model_problems(file, exc, data)
+    texts = _load_texts(folder, problems)
+    if texts is not None:
+        parsed["texts"] = texts
     if problems:
         raise ContentError(problems)
     from .checks import cross_check
