@@ -60,11 +60,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _gui() -> int:
-    from .content import load_content
+    try:
+        from .gui.app import run
+    except ImportError as exc:
+        from .content import load_content
 
-    content = load_content()
-    print(content.texts.get("cli.gui_unavailable", system_language()), file=sys.stderr)
-    return EXIT_PROBLEM
+        message = load_content().texts.get("cli.gui_failed", system_language(), reason=exc)
+        print(message, file=sys.stderr)
+        return EXIT_PROBLEM
+    return run()
 
 
 def _check_content(args: argparse.Namespace) -> int:

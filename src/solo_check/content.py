@@ -606,7 +606,13 @@ FILES = {
     "pointers": "pointers.toml",
 }
 # The texts are split by the part of the program that shows them; a key lives in one file only.
-TEXT_FILES = ("texts.toml", "texts-app.toml", "texts-results.toml", "texts-report.toml")
+TEXT_FILES = (
+    "texts.toml",
+    "texts-app.toml",
+    "texts-questions.toml",
+    "texts-results.toml",
+    "texts-report.toml",
+)
 MODELS: dict[str, type[BaseModel]] = {
     "questionnaire": Questionnaire,
     "occupations": Occupations,
