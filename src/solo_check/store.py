@@ -1,0 +1,503 @@
+"""The store: every assessment, its answers and a few window settings in one SQLite file.
+
+Nothing a person enters may be lost. Every change is committed in its own transaction
+the moment it happens (WAL, synchronous=NORMAL: a crash of the program keeps every
+committed change). The file is readable only by the user. A file at the store's place
+that is damaged, belongs to another program or was written by a newer Solo-Check is
+never overwritten: it is moved aside with its -wal/-shm files, a fresh store is started,
+and the caller learns where the old file now is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import datetime as dt
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .answers import Answers
+from .paths import user_data_dir
+
+STORE_FILE = "solo-check.sqlite3"
+APPLICATION_ID = 0x536F6C43  # "SolC": marks the file as a Solo-Check store
+SCHEMA_VERSION = 1  # PRAGMA user_version; a later version migrates from here
+SQLITE_MAGIC = b"SQLite format 3\x00"
+COMPANIONS = ("-wal", "-shm", "-journal")  # files SQLite keeps beside the database
+_DAMAGE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+_POSIX = os.name == "posix"
+
+_SCHEMA = """
+CREATE TABLE assessments (
+    id INTEGER PRIMARY KEY,
+    questionnaire_id TEXT NOT NULL,
+    questionnaire_version TEXT NOT NULL,
+    language TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    finished_at TEXT,
+    situation TEXT,
+    place TEXT
+);
+CREATE TABLE answers (
+    assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+    question_id TEXT NOT NULL,
+    value TEXT,  -- JSON text; NULL when declined
+    declined INTEGER NOT NULL DEFAULT 0 CHECK (declined IN (0, 1)),
+    PRIMARY KEY (assessment_id, question_id)
+) WITHOUT ROWID;
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+"""
+_TABLES = {"assessments", "answers", "settings"}
+
+
+class StoreError(Exception):
+    """The store could not be opened or written. ``reason`` is "cannot_open" (also used when
+    reading fails later) or "write_failed"; ``detail`` is the system's own message."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class MovedAside:
+    """A file that was at the store's place and is now kept under another name."""
+
+    reason: str  # "damaged" | "foreign" | "newer"
+    original: Path
+    moved_to: Path
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    created_at: dt.datetime
+    finished_at: dt.datetime
+    situation: str | None  # the situation id recorded when finished
+    questionnaire_version: str
+
+
+class Store:
+    """One open store file. Use from one thread (the window's)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self._conn: sqlite3.Connection | None = conn
+
+    # ----------------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> tuple[Store, MovedAside | None]:
+        """Open or create the store (default: user_data_dir() / STORE_FILE)."""
+        path = Path(path) if path is not None else user_data_dir() / STORE_FILE
+        try:
+            _make_folder(path.parent)
+            problem = _inspect(path)
+            moved = _move_aside(path, problem) if problem else None
+            conn = _connect(path)
+        except OSError as exc:
+            raise StoreError("cannot_open", f"{path}: {exc.strerror or exc}") from exc
+        except sqlite3.Error as exc:
+            raise StoreError("cannot_open", f"{path}: {exc}") from exc
+        return cls(path, conn), moved
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------------- assessments
+
+    def create(self, answers: Answers) -> int:
+        """A new assessment holding all of ``answers``; returns its id."""
+        with self._write() as conn:
+            cur = conn.execute(
+                "INSERT INTO assessments (questionnaire_id, questionnaire_version, language,"
+                " created_at, updated_at, finished_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (
+                    answers.questionnaire_id,
+                    answers.questionnaire_version,
+                    answers.language,
+                    _stamp(answers.created_at),
+                    _stamp(answers.updated_at),
+                    _stamp(answers.finished_at) if answers.finished_at else None,
+                ),
+            )
+            new_id = int(cur.lastrowid or 0)
+            rows = [(new_id, q, _dump(v), 0) for q, v in answers.values.items()]
+            rows += [(new_id, q, None, 1) for q in answers.declined if q not in answers.values]
+            conn.executemany("INSERT INTO answers VALUES (?, ?, ?, ?)", rows)
+        return new_id
+
+    def load(self, assessment_id: int) -> Answers:
+        """Exactly what was stored: values, declined, language and timestamps."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT questionnaire_id, questionnaire_version, language, created_at,"
+                " updated_at, finished_at FROM assessments WHERE id = ?",
+                (assessment_id,),
+            ).fetchone()
+            if row is None:
+                raise KeyError(assessment_id)
+            answers = conn.execute(
+                "SELECT question_id, value, declined FROM answers WHERE assessment_id = ?",
+                (assessment_id,),
+            ).fetchall()
+        return Answers(
+            questionnaire_id=row[0],
+            questionnaire_version=row[1],
+            language=row[2],
+            values={q: json.loads(v) for q, v, declined in answers if not declined},
+            declined={q for q, _v, declined in answers if declined},
+            created_at=_parse(row[3]),
+            updated_at=_parse(row[4]),
+            finished_at=_parse(row[5]) if row[5] else None,
+        )
+
+    def unfinished(self) -> int | None:
+        """The most recently updated assessment that is not finished, if any."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, updated_at FROM assessments WHERE finished_at IS NULL"
+            ).fetchall()
+        if not rows:
+            return None
+        return max(rows, key=lambda r: (_order(r[1]), r[0]))[0]
+
+    def set_answer(self, assessment_id: int, question_id: str, value: Any) -> None:
+        """Store any JSON value as given (it need not be valid yet); one transaction."""
+        text = _dump(value)
+        with self._write() as conn:
+            self._touch(conn, assessment_id)
+            conn.execute(
+                "INSERT INTO answers VALUES (?, ?, ?, 0) ON CONFLICT DO UPDATE"
+                " SET value = excluded.value, declined = 0",
+                (assessment_id, question_id, text),
+            )
+
+    def decline(self, assessment_id: int, question_id: str) -> None:
+        """ "Prefer not to say": the value goes, the question is recorded as declined."""
+        with self._write() as conn:
+            self._touch(conn, assessment_id)
+            conn.execute(
+                "INSERT INTO answers VALUES (?, ?, NULL, 1) ON CONFLICT DO UPDATE"
+                " SET value = NULL, declined = 1",
+                (assessment_id, question_id),
+            )
+
+    def clear(self, assessment_id: int, question_id: str) -> None:
+        """Neither answered nor declined."""
+        with self._write() as conn:
+            self._touch(conn, assessment_id)
+            conn.execute(
+                "DELETE FROM answers WHERE assessment_id = ? AND question_id = ?",
+                (assessment_id, question_id),
+            )
+
+    def set_language(self, assessment_id: int, lang: str) -> None:
+        self._update(assessment_id, "language = ?", lang)
+
+    def set_place(self, assessment_id: int, place: str) -> None:
+        """Where the person is (page or question id), to resume there after a crash."""
+        self._update(assessment_id, "place = ?", place)
+
+    def place(self, assessment_id: int) -> str | None:
+        return self._column(assessment_id, "place")
+
+    def finish(self, assessment_id: int, situation: str | None) -> None:
+        self._update(assessment_id, "finished_at = ?, situation = ?", _stamp(_now()), situation)
+
+    def reopen(self, assessment_id: int) -> None:
+        """Not finished any more; counts as an update, so a crash resumes this one."""
+        self._update(
+            assessment_id, "finished_at = NULL, situation = NULL, updated_at = ?", _stamp(_now())
+        )
+
+    def history(self) -> list[HistoryEntry]:
+        """Finished assessments, newest first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, created_at, finished_at, situation, questionnaire_version"
+                " FROM assessments WHERE finished_at IS NOT NULL"
+            ).fetchall()
+        entries = [HistoryEntry(r[0], _parse(r[1]), _parse(r[2]), r[3], r[4]) for r in rows]
+        entries.sort(key=lambda e: (_order(e.finished_at), e.id), reverse=True)
+        return entries
+
+    def previous_finished(self, assessment_id: int) -> int | None:
+        """The finished assessment before this one, for comparison. "Before" is by
+        finished_at; an assessment that is not finished is placed at its created_at."""
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT created_at, finished_at FROM assessments WHERE id = ?", (assessment_id,)
+            ).fetchone()
+        if row is None:
+            raise KeyError(assessment_id)
+        mark = (_order(row[1] or row[0]), assessment_id)
+        earlier = [e for e in self.history() if (_order(e.finished_at), e.id) < mark]
+        return earlier[0].id if earlier else None
+
+    def delete(self, assessment_id: int) -> None:
+        """The assessment and its answers."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
+
+    # ----------------------------------------------------------------------- settings
+
+    def setting(self, key: str) -> str | None:
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO settings VALUES (?, ?)"
+                " ON CONFLICT DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # ----------------------------------------------------------------------- internals
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise sqlite3.ProgrammingError("the store is closed")
+        return self._conn
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction; SQLite's errors become StoreError("write_failed")."""
+        conn = self._connection()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError("write_failed", str(exc)) from exc
+        try:
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError("write_failed", str(exc)) from exc
+            raise
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        conn = self._connection()
+        try:
+            yield conn
+        except sqlite3.Error as exc:
+            raise StoreError("cannot_open", str(exc)) from exc
+
+    def _touch(self, conn: sqlite3.Connection, assessment_id: int) -> None:
+        cur = conn.execute(
+            "UPDATE assessments SET updated_at = ? WHERE id = ?", (_stamp(_now()), assessment_id)
+        )
+        if cur.rowcount == 0:
+            raise KeyError(assessment_id)
+
+    def _update(self, assessment_id: int, assignments: str, *params: Any) -> None:
+        with self._write() as conn:
+            cur = conn.execute(
+                f"UPDATE assessments SET {assignments} WHERE id = ?", (*params, assessment_id)
+            )
+            if cur.rowcount == 0:
+                raise KeyError(assessment_id)
+
+    def _column(self, assessment_id: int, column: str) -> Any:
+        with self._read() as conn:
+            row = conn.execute(
+                f"SELECT {column} FROM assessments WHERE id = ?", (assessment_id,)
+            ).fetchone()
+        if row is None:
+            raise KeyError(assessment_id)
+        return row[0]
+
+
+# --------------------------------------------------------------------------- values and time
+
+
+def _dump(value: Any) -> str:
+    # ASCII escapes keep any Python text storable (even a lone surrogate) and exact.
+    return json.dumps(value, ensure_ascii=True)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)  # as answers.py stamps
+
+
+def _stamp(moment: dt.datetime) -> str:
+    return moment.isoformat()
+
+
+def _parse(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def _order(moment: str | dt.datetime) -> dt.datetime:
+    """A comparable instant; a time without zone (hand-made import) is taken as UTC."""
+    if isinstance(moment, str):
+        moment = _parse(moment)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+# --------------------------------------------------------------------------- the file
+
+
+def _make_folder(folder: Path) -> None:
+    if folder.is_dir():
+        return
+    folder.mkdir(parents=True, mode=0o700)
+    if _POSIX:
+        os.chmod(folder, 0o700)
+
+
+def _inspect(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be used as it is ("damaged", "foreign", "newer"),
+    or None when it is our store, empty or missing. Reads only; changes nothing."""
+    if not path.exists():
+        return "damaged" if _has_journal(path) else None
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    if not head:
+        return "damaged" if _has_journal(path) else None
+    if not head.startswith(SQLITE_MAGIC):
+        return "foreign" if _looks_like_text(head) else "damaged"
+    if not _sane_header(head):
+        return "damaged"
+    if int.from_bytes(head[68:72], "big") not in (0, APPLICATION_ID):
+        return "foreign"  # decided from the header alone: SQLite never touches it
+    before = _companions(path)
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            check = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in _DAMAGE_CODES:
+            raise  # locked, unreadable...: not the file's fault, so keep it where it is
+        check, app_id, version, tables = ["damaged"], APPLICATION_ID, SCHEMA_VERSION, _TABLES
+    reason = _verdict(check, app_id, version, tables)
+    if reason:  # the empty -wal/-shm that reading a WAL database leaves behind are ours
+        for made in _companions(path) - before:
+            made.unlink()
+    return reason
+
+
+def _verdict(check: list[str], app_id: int, version: int, tables: set[str]) -> str | None:
+    if check != ["ok"]:
+        return "damaged"
+    if app_id != APPLICATION_ID:
+        return "foreign"
+    if version > SCHEMA_VERSION:
+        return "newer"
+    if version == 0 and not tables:
+        return None  # our initialisation was interrupted before any data
+    return None if tables >= _TABLES else "damaged"
+
+
+def _sane_header(head: bytes) -> bool:
+    """The fixed fields of an SQLite header hold what the format says; if not, nothing else
+    in it (such as the application id) can be trusted."""
+    if len(head) < 100:
+        return False
+    size = int.from_bytes(head[16:18], "big")  # 1 stands for 65536
+    size_ok = size == 1 or (512 <= size <= 32768 and size & (size - 1) == 0)
+    return size_ok and head[21:24] == bytes([64, 32, 32])  # payload fractions, fixed
+
+
+def _companions(path: Path) -> set[Path]:
+    return {c for c in (Path(f"{path}{s}") for s in COMPANIONS) if c.exists()}
+
+
+def _has_journal(path: Path) -> bool:
+    """A non-empty -wal or -journal without a database: data SQLite would replay."""
+    for suffix in ("-wal", "-journal"):
+        companion = Path(f"{path}{suffix}")
+        if companion.exists() and companion.stat().st_size > 0:
+            return True
+    return False
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _move_aside(path: Path, reason: str) -> MovedAside:
+    """Rename the file and its companions to ``<name>.<reason>-YYYYMMDD-HHMMSS``."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")  # local time: the person reads it
+    target = path.with_name(f"{path.name}.{reason}-{stamp}")
+    n = 1
+    while any(Path(f"{target}{s}").exists() for s in ("", *COMPANIONS)):
+        n += 1
+        target = path.with_name(f"{path.name}.{reason}-{stamp}-{n}")
+    for suffix in ("", *COMPANIONS):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.rename(source, f"{target}{suffix}")
+    return MovedAside(reason, path, target)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open the store read-write, creating and initialising it when it is new."""
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    if path.stat().st_size == 0:  # -wal/-shm beside an empty file are stale and empty
+        for suffix in ("-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{path}{suffix}")
+    _tighten(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise sqlite3.OperationalError(f"journal mode stays {mode}")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
+            # tables and version in one transaction: a store has both or neither
+            conn.executescript(
+                f"BEGIN IMMEDIATE; {_SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"
+            )
+    except BaseException:
+        conn.close()
+        raise
+    _tighten(path)
+    return conn
+
+
+def _tighten(path: Path) -> None:
+    """Make the database and its companions readable by the user only."""
+    if not _POSIX:
+        return
+    for suffix in ("", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            name = f"{path}{suffix}"
+            if os.stat(name).st_mode & 0o077:
+                os.chmod(name, 0o600)
