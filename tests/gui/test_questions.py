@@ -257,8 +257,19 @@ def test_number_not_whole_and_not_a_number(qtbot, content):
 
 @pytest.mark.parametrize(
     ("typed", "number"),
-    [("1,5", 1.5), ("1.5", 1.5), (" 12 ", 12), ("1.234,5", 1234.5), ("1,234.5", 1234.5),
-     ("-3", -3), (",5", 0.5), ("", None), ("1,2,3", None), ("abc", None), ("1e5", None)],
+    [
+        ("1,5", 1.5),
+        ("1.5", 1.5),
+        (" 12 ", 12),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("-3", -3),
+        (",5", 0.5),
+        ("", None),
+        ("1,2,3", None),
+        ("abc", None),
+        ("1e5", None),
+    ],
 )
 def test_parse_number(typed, number):
     assert parse_number(typed) == number

@@ -272,9 +272,7 @@ class NumberWidget(QuestionWidget):
         low, high = format_number(q.min, self.lang), format_number(q.max, self.lang)
         self._range.setText(self._text(key, min=low, max=high))
         self._edit.setAccessibleName(q.label.get(self.lang))
-        self._edit.setAccessibleDescription(
-            f"{q.text.get(self.lang)} {self._range.text()}".strip()
-        )
+        self._edit.setAccessibleDescription(f"{q.text.get(self.lang)} {self._range.text()}".strip())
         value = self.value()
         if value is not None:
             self._edit.setText(format_number(value, self.lang))
@@ -511,9 +509,7 @@ class OccupationWidget(QuestionWidget):
         if self._chosen == OTHER:
             return [self._text("occupation_pick_or_other", query=text)]
         if self._chosen is not None:
-            return [
-                self._text("occupation_still", query=text, title=self._title(self._chosen))
-            ]
+            return [self._text("occupation_still", query=text, title=self._title(self._chosen))]
         return [self._text("occupation_pick", query=text)]
 
     def _show(self, value: Any | None) -> None:
@@ -578,9 +574,7 @@ class AllocationWidget(QuestionWidget):
         layout.addWidget(self._sum)
 
     def _retranslate(self) -> None:
-        locale = QLocale(
-            QLocale.Language.German if self.lang == "de" else QLocale.Language.English
-        )
+        locale = QLocale(QLocale.Language.German if self.lang == "de" else QLocale.Language.English)
         suffix = " %" if self.lang == "de" else "%"
         for kind in self._kinds:
             text = kind.label.get(self.lang)
@@ -602,9 +596,13 @@ class AllocationWidget(QuestionWidget):
         ]
         rest = round(100 - total, 1)
         if rest > 0:
-            words.append(self._text("allocation_missing", rest=percent(self.content, rest, self.lang)))
+            words.append(
+                self._text("allocation_missing", rest=percent(self.content, rest, self.lang))
+            )
         elif rest < 0:
-            words.append(self._text("allocation_over", rest=percent(self.content, -rest, self.lang)))
+            words.append(
+                self._text("allocation_over", rest=percent(self.content, -rest, self.lang))
+            )
         else:
             words.append(self._text("allocation_done"))
         self._sum.setText(" ".join(words))
@@ -612,9 +610,7 @@ class AllocationWidget(QuestionWidget):
 
     def _show(self, value: Any | None) -> None:
         shares = value if isinstance(value, dict) else {}
-        fractional = any(
-            isinstance(v, float) and not v.is_integer() for v in shares.values()
-        )
+        fractional = any(isinstance(v, float) and not v.is_integer() for v in shares.values())
         for kind_id, spin in self._spins.items():
             spin.setDecimals(1 if fractional else 0)
             share = shares.get(kind_id, 0)

@@ -291,9 +291,7 @@ class QuestionWidget(QWidget):
 
     def _why_toggled(self, shown: bool) -> None:
         self._why.setVisible(shown)
-        self._why_button.setArrowType(
-            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
-        )
+        self._why_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
 
     def _set_declined(self, declined: bool) -> None:
         self._declined = declined
