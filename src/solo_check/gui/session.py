@@ -1,0 +1,80 @@
+"""The assessment being worked on in the window: its answers, kept in step with the store.
+
+Every change goes to the store first (one transaction), then into memory, so what is on
+screen is always on disk. The window may hold values that are not valid yet (an allocation
+at 80 %, a number out of range): they are stored, shown with their problem, and left out
+of scoring and export until they are corrected.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+from ..answers import Answers, check_value
+from ..content import Content
+from ..scoring import Assessment, score, visible_values
+from ..store import Store
+
+
+class Session:
+    """One assessment in the store and its answers in memory."""
+
+    def __init__(self, content: Content, store: Store, assessment_id: int) -> None:
+        self.content = content
+        self.store = store
+        self.id = assessment_id
+        self.answers = store.load(assessment_id)
+
+    # ------------------------------------------------------------------ changes
+
+    def set(self, question_id: str, value: Any) -> None:
+        self.store.set_answer(self.id, question_id, value)
+        self.answers.set(question_id, value)
+
+    def decline(self, question_id: str) -> None:
+        self.store.decline(self.id, question_id)
+        self.answers.decline(question_id)
+
+    def clear(self, question_id: str) -> None:
+        self.store.clear(self.id, question_id)
+        self.answers.clear(question_id)
+
+    def set_language(self, lang: str) -> None:
+        self.store.set_language(self.id, lang)
+        self.answers.language = lang  # type: ignore[assignment]
+
+    # ------------------------------------------------------------------ reading
+
+    def is_valid(self, question_id: str) -> bool:
+        if question_id not in self.answers.values:
+            return True
+        question = self.content.questionnaire.questions.get(question_id)
+        if question is None:
+            return False
+        return not check_value(question, self.answers.values[question_id], self.content)
+
+    def valid_answers(self) -> Answers:
+        """A copy without the values that still have a problem: what scoring and export see."""
+        valid = copy.deepcopy(self.answers)
+        valid.values = {
+            qid: value for qid, value in self.answers.values.items() if self.is_valid(qid)
+        }
+        return valid
+
+    def visible(self) -> list[str]:
+        """The questions shown for the current (valid) answers, in questionnaire order."""
+        return visible_values(self.content, self.valid_answers()).visible
+
+    def is_answered(self, question_id: str) -> bool:
+        return question_id in self.answers.declined or (
+            question_id in self.answers.values and self.is_valid(question_id)
+        )
+
+    def invalid(self) -> list[str]:
+        """Visible questions whose value still has a problem."""
+        return [qid for qid in self.visible() if not self.is_valid(qid)]
+
+    def assessment(self, today: dt.date) -> Assessment:
+        return score(self.content, self.valid_answers(), today)

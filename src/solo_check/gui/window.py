@@ -1,0 +1,563 @@
+"""The main window: menus, the notice bar, and the pages (welcome, questions, results, report).
+
+The window owns the store and the assessment being worked on; pages show and edit, the
+window decides where to go next and keeps everything saved.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..answers import Answers, AnswersError, read_answers, write_answers
+from ..content import Content, ContentError, load_content
+from ..explain import date_text, occupation_title
+from ..scoring import Assessment
+from ..store import MovedAside, Store, StoreError
+from .app import install_qt_translations
+from .questionnaire import QuestionnairePage
+from .session import Session
+from .welcome import HistoryRow, WelcomePage
+
+RESULTS_PLACE = "results"
+MIN_SIZE = (800, 600)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+class Notice(QWidget):
+    """A calm bar above the pages for things the person should know (not a modal dialog)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("notice")
+        self.setStyleSheet(
+            "#notice { background: #fff4d6; border-bottom: 1px solid #d9b94a; }"
+            " #notice QLabel { color: #3a2e00; }"
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        self.label.setText(text)
+        self.label.setAccessibleName(text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, content: Content, store: Store, lang: str) -> None:
+        super().__init__()
+        self.content = content
+        self.store = store
+        self.lang = lang
+        self.session: Session | None = None
+        self.results: Any = None  # built when first needed
+        self.report_view: Any = None
+        self.setMinimumSize(*MIN_SIZE)
+
+        self.notice = Notice()
+        self.welcome = WelcomePage(content)
+        self.questionnaire = QuestionnairePage(content)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.questionnaire)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.welcome.start_requested.connect(self.start_new)
+        self.welcome.continue_requested.connect(self.continue_unfinished)
+        self.welcome.retake_requested.connect(self.retake)
+        self.welcome.import_requested.connect(self.import_answers)
+        self.welcome.open_requested.connect(self.open_finished)
+        self.welcome.export_requested.connect(self.export_answers)
+        self.welcome.delete_requested.connect(self.delete_assessment)
+        self.questionnaire.finish_requested.connect(self.show_results)
+        self.questionnaire.home_requested.connect(self.show_welcome)
+        self.questionnaire.place_changed.connect(self._remember_place)
+        self.questionnaire.store_failed.connect(self._store_failed)
+
+        self._build_menus()
+        self.set_language(lang)
+        self._restore_geometry()
+
+    # ------------------------------------------------------------------ menus
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.nav_menu = bar.addMenu("")
+        self.language_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+
+        def action(menu: Any, shortcut: Any, slot: Any) -> QAction:
+            act = QAction(self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            return act
+
+        self.new_action = action(self.file_menu, QKeySequence.StandardKey.New, self.start_new)
+        self.home_action = action(self.file_menu, "Ctrl+Home", self.show_welcome)
+        self.file_menu.addSeparator()
+        self.import_action = action(
+            self.file_menu, QKeySequence.StandardKey.Open, self.import_answers
+        )
+        self.export_action = action(self.file_menu, "Ctrl+E", lambda: self.export_answers(None))
+        self.file_menu.addSeparator()
+        self.quit_action = action(self.file_menu, QKeySequence.StandardKey.Quit, self.close)
+        self.back_action = action(self.nav_menu, "Alt+Left", self._back)
+        self.next_action = action(self.nav_menu, "Alt+Right", self._next)
+        self.results_action = action(self.nav_menu, "Ctrl+R", self.show_results)
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang in ("de", "en"):
+            act = action(self.language_menu, None, lambda _=False, code=lang: self.switch(code))
+            act.setCheckable(True)
+            group.addAction(act)
+            self.language_actions[lang] = act
+        self.about_action = action(self.help_menu, None, self.show_about)
+
+    def _back(self) -> None:
+        if self.stack.currentWidget() is self.questionnaire:
+            self.questionnaire.back()
+        elif self.results is not None and self.stack.currentWidget() is self.results:
+            self.questionnaire.go_to(len(self.content.questionnaire.sections) - 1)
+            self._show_questionnaire()
+        elif self.report_view is not None and self.stack.currentWidget() is self.report_view:
+            self.stack.setCurrentWidget(self.results)
+
+    def _next(self) -> None:
+        if self.stack.currentWidget() is self.questionnaire:
+            self.questionnaire.next()
+
+    # ------------------------------------------------------------------ language
+
+    def switch(self, lang: str) -> None:
+        install_qt_translations(QApplication.instance(), lang)
+        self.store_setting("language", lang)
+        if self.session is not None:
+            self._guard(self.session.set_language, lang)
+        self.set_language(lang)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        t = self.content.texts.get
+        self.setWindowTitle(t("app.name", lang))
+        self.file_menu.setTitle(t("menu.file", lang))
+        self.nav_menu.setTitle(t("menu.navigate", lang))
+        self.language_menu.setTitle(t("menu.language", lang))
+        self.help_menu.setTitle(t("menu.help", lang))
+        self.new_action.setText(t("menu.new", lang))
+        self.home_action.setText(t("menu.home", lang))
+        self.import_action.setText(t("menu.import", lang))
+        self.export_action.setText(t("menu.export", lang))
+        self.quit_action.setText(t("menu.quit", lang))
+        self.back_action.setText(t("menu.back", lang))
+        self.next_action.setText(t("menu.next", lang))
+        self.results_action.setText(t("menu.results", lang))
+        self.language_actions["de"].setText("Deutsch")
+        self.language_actions["en"].setText("English")
+        self.language_actions[lang].setChecked(True)
+        self.about_action.setText(t("menu.about", lang))
+        self.notice.close_button.setText(t("notice.close", lang))
+        self.welcome.set_language(lang)
+        self.questionnaire.set_language(lang)
+        if self.results is not None:
+            self.results.set_language(lang)
+        if self.report_view is not None:
+            self.report_view.set_language(lang)
+        self._refresh_welcome()
+
+    # ------------------------------------------------------------------ store helpers
+
+    def _guard(self, action: Any, *args: Any) -> Any:
+        """Run a store action; a failure becomes a notice, never a crash."""
+        try:
+            return action(*args)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return None
+
+    def _store_failed(self, exc: StoreError) -> None:
+        self.notice.show_message(
+            self.content.texts.get(f"notice.store_{exc.reason}", self.lang, detail=exc.detail)
+        )
+
+    def store_setting(self, key: str, value: str) -> None:
+        self._guard(self.store.set_setting, key, value)
+
+    def _remember_place(self, place: str) -> None:
+        if self.session is not None:
+            self._guard(self.store.set_place, self.session.id, place)
+
+    def _restore_geometry(self) -> None:
+        saved = self._guard(self.store.setting, "geometry")
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii")))
+        else:
+            self.resize(1100, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        self.store_setting("geometry", geometry)
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ pages
+
+    def show_welcome(self) -> None:
+        self._refresh_welcome()
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.start_button.setFocus()
+
+    def _refresh_welcome(self) -> None:
+        unfinished = self._guard(self.store.unfinished)
+        info = None
+        if unfinished is not None:
+            answers = self._guard(self.store.load, unfinished)
+            if answers is not None:
+                info = (
+                    date_text(self.content, answers.created_at.date(), self.lang),
+                    len(answers.values) + len(answers.declined),
+                    len(self.content.questionnaire.questions),
+                )
+        rows = []
+        for entry in self._guard(self.store.history) or []:
+            answers = self._guard(self.store.load, entry.id)
+            if answers is None:
+                continue
+            rows.append(
+                HistoryRow(
+                    id=entry.id,
+                    date=date_text(self.content, entry.finished_at.date(), self.lang),
+                    occupation=occupation_title(self.content, answers, self.lang) or "—",
+                    situation=self._situation_name(entry.situation),
+                )
+            )
+        self.welcome.set_state(info, rows)
+
+    def _situation_name(self, situation: str | None) -> str:
+        for s in self.content.questionnaire.scoring.situations:
+            if s.id == situation:
+                return s.name.get(self.lang)
+        return "—"
+
+    def _open_session(self, assessment_id: int) -> bool:
+        try:
+            self.session = Session(self.content, self.store, assessment_id)
+        except StoreError as exc:
+            self._store_failed(exc)
+            return False
+        return True
+
+    def _show_questionnaire(self, place: str | None = None) -> None:
+        assert self.session is not None
+        if self.session.answers.finished_at is not None:
+            self._guard(self.store.reopen, self.session.id)
+            self.session.answers.finished_at = None
+        if place is not None or self.questionnaire.session is not self.session:
+            self.questionnaire.open(self.session, place)
+        self.stack.setCurrentWidget(self.questionnaire)
+
+    def start_new(self) -> None:
+        self._begin(Answers.new(self.content, self.lang))
+
+    def _begin(self, answers: Answers) -> None:
+        new_id = self._guard(self.store.create, answers)
+        if new_id is not None and self._open_session(new_id):
+            self._show_questionnaire(self.content.questionnaire.sections[0].id)
+
+    def continue_unfinished(self) -> None:
+        unfinished = self._guard(self.store.unfinished)
+        if unfinished is not None:
+            self.resume(unfinished)
+
+    def resume(self, assessment_id: int) -> None:
+        """Open an assessment where the person left it: a section or the results."""
+        if not self._open_session(assessment_id):
+            return
+        place = self._guard(self.store.place, assessment_id)
+        if place == RESULTS_PLACE:
+            self.show_results()
+        else:
+            self._show_questionnaire(place or self.content.questionnaire.sections[0].id)
+
+    def retake(self) -> None:
+        history = self._guard(self.store.history) or []
+        if not history:
+            return
+        last = self._guard(self.store.load, history[0].id)
+        if last is None:
+            return
+        answers = Answers.new(self.content, self.lang)
+        answers.values = copy.deepcopy(last.values)
+        answers.declined = set(last.declined)
+        self._begin(answers)
+
+    def open_finished(self, assessment_id: int) -> None:
+        if self._open_session(assessment_id):
+            self.show_results()
+
+    # ------------------------------------------------------------------ results
+
+    def _ensure_results(self) -> Any:
+        if self.results is None:
+            from .results import ResultsPage
+
+            self.results = ResultsPage(self.content)
+            self.results.report_requested.connect(self.show_report)
+            self.results.question_requested.connect(self._jump_to_question)
+            self.results.keep_what_if_requested.connect(self._keep_what_if)
+            self.results.set_language(self.lang)
+            self.stack.addWidget(self.results)
+        return self.results
+
+    def _previous(self) -> tuple[Answers, Assessment] | None:
+        assert self.session is not None
+        previous_id = self._guard(self.store.previous_finished, self.session.id)
+        if previous_id is None:
+            return None
+        answers = self._guard(self.store.load, previous_id)
+        if answers is None:
+            return None
+        from ..scoring import score
+
+        return answers, score(self.content, answers, today())
+
+    def show_results(self) -> None:
+        if self.session is None:
+            return
+        assessment = self.session.assessment(today())
+        self._guard(self.store.finish, self.session.id, assessment.situation)
+        self._guard(self.store.set_place, self.session.id, RESULTS_PLACE)
+        self.session.answers.finished_at = dt.datetime.now(dt.UTC)
+        page = self._ensure_results()
+        page.show_assessment(self.session.valid_answers(), assessment, self._previous(), today())
+        self.stack.setCurrentWidget(page)
+
+    def _jump_to_question(self, question_id: str) -> None:
+        self._show_questionnaire()
+        self.questionnaire.go_to_question(question_id)
+
+    def _keep_what_if(self, changes: dict[str, Any]) -> None:
+        assert self.session is not None
+        for qid, value in changes.items():
+            if value is None:
+                self._guard(self.session.clear, qid)
+            else:
+                self._guard(self.session.set, qid, value)
+        self.questionnaire.session = None  # widgets show stale values: rebuild on next visit
+        self.show_results()
+
+    def show_report(self) -> None:
+        if self.session is None:
+            return
+        from ..report import build_report
+        from .report_view import ReportView
+
+        answers = self.session.valid_answers()
+        assessment = self.session.assessment(today())
+        pdf = build_report(self.content, answers, assessment, self.lang, previous=self._previous())
+        if self.report_view is None:
+            self.report_view = ReportView(self.content)
+            self.report_view.closed.connect(lambda: self.stack.setCurrentWidget(self.results))
+            self.report_view.set_language(self.lang)
+            self.stack.addWidget(self.report_view)
+        name = self.content.texts.get("files.report_name", self.lang, date=today().isoformat())
+        self.report_view.show_report(pdf, name)
+        self.stack.setCurrentWidget(self.report_view)
+
+    # ------------------------------------------------------------------ files
+
+    def _documents(self) -> Path:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(folder) if folder else Path.home()
+
+    def import_answers(self) -> None:
+        t = self.content.texts.get
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            t("files.import_title", self.lang),
+            str(self._documents()),
+            t("files.json_filter", self.lang),
+        )
+        if not path:
+            return
+        try:
+            answers = read_answers(Path(path), self.content)
+        except AnswersError as exc:
+            problems = "\n".join("• " + line for line in exc.render(self.content, self.lang))
+            self.notice.show_message(
+                t("notice.import_failed", self.lang, file=Path(path).name, problems=problems)
+            )
+            return
+        answers.finished_at = None
+        new_id = self._guard(self.store.create, answers)
+        if new_id is not None and self._open_session(new_id):
+            self.notice.show_message(t("notice.imported", self.lang, file=Path(path).name))
+            self.show_results()
+
+    def export_answers(self, assessment_id: int | None) -> None:
+        t = self.content.texts.get
+        if assessment_id is None:
+            if self.session is None:
+                self.notice.show_message(t("notice.nothing_to_export", self.lang))
+                return
+            answers = self.session.valid_answers()
+            skipped = len(self.session.answers.values) - len(answers.values)
+        else:
+            answers = self._guard(self.store.load, assessment_id)
+            if answers is None:
+                return
+            skipped = 0
+        name = t("files.answers_name", self.lang, date=answers.updated_at.date().isoformat())
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            t("files.export_title", self.lang),
+            str(self._documents() / name),
+            t("files.json_filter", self.lang),
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".json":
+            target = target.with_name(target.name + ".json")
+        try:
+            write_answers(answers, target)
+        except OSError as exc:
+            self.notice.show_message(
+                t(
+                    "notice.export_failed",
+                    self.lang,
+                    file=str(target),
+                    reason=exc.strerror or str(exc),
+                )
+            )
+            return
+        key = "notice.exported_skipped" if skipped else "notice.exported"
+        self.notice.show_message(t(key, self.lang, file=str(target), count=skipped))
+
+    def delete_assessment(self, assessment_id: int) -> None:
+        t = self.content.texts.get
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(t("delete.title", self.lang))
+        box.setText(t("delete.question", self.lang))
+        delete = box.addButton(
+            t("delete.confirm", self.lang), QMessageBox.ButtonRole.DestructiveRole
+        )
+        keep = box.addButton(t("delete.keep", self.lang), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        self._guard(self.store.delete, assessment_id)
+        if self.session is not None and self.session.id == assessment_id:
+            self.session = None
+            self.questionnaire.session = None
+        self._refresh_welcome()
+
+    def show_about(self) -> None:
+        t = self.content.texts.get
+        QMessageBox.about(
+            self,
+            t("about.title", self.lang),
+            t("about.text", self.lang, version=__version__, folder=str(self.store.path.parent)),
+        )
+
+    def show_moved_aside(self, moved: MovedAside) -> None:
+        self.notice.show_message(
+            self.content.texts.get(
+                f"notice.moved_{moved.reason}", self.lang, path=str(moved.moved_to)
+            )
+        )
+
+
+# --------------------------------------------------------------------------- start
+
+
+def system_language() -> str:
+    from ..cli import system_language as _system_language
+
+    return _system_language()
+
+
+def create_window() -> MainWindow:
+    """Open the store, load the content and build the window on its first page."""
+    content = load_content()
+    store, moved = Store.open()
+    saved = store.setting("language")
+    lang = saved if saved in ("de", "en") else system_language()
+    install_qt_translations(QApplication.instance(), lang)
+    window = MainWindow(content, store, lang)
+    if moved is not None:
+        window.show_moved_aside(moved)
+    unfinished = window._guard(store.unfinished)
+    if unfinished is not None:
+        window.resume(unfinished)
+        window.notice.show_message(content.texts.get("notice.welcome_back", lang))
+    else:
+        window.show_welcome()
+    return window
+
+
+def start(app: QApplication) -> int:
+    try:
+        window = create_window()
+    except ContentError as exc:
+        QMessageBox.critical(None, "Solo-Check", "\n".join(exc.problems[:20]))
+        return 1
+    except StoreError as exc:
+        lang = system_language()
+        content = load_content()
+        QMessageBox.critical(
+            None,
+            "Solo-Check",
+            content.texts.get(f"notice.store_{exc.reason}", lang, detail=exc.detail),
+        )
+        return 1
+    window.show()
+    code = app.exec()
+    window.store.close()
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    from .app import run
+
+    sys.exit(run())
