@@ -238,6 +238,14 @@ def _clear(layout: QLayout) -> None:
             _clear(item.layout())
 
 
+def _show_new(layout: QLayout) -> None:
+    """Show the widgets just added to a layout of a visible page now, not only after the
+    next event loop turn, so what the page says is complete the moment it returns."""
+    for widget in _walk(layout):
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+            widget.show()
+
+
 def _walk(layout: QLayout) -> Iterator[QWidget]:
     """The widgets of a layout tree in layout order, which is the reading order."""
     for i in range(layout.count()):
@@ -348,6 +356,7 @@ class DimensionCard(QFrame):
             line = _label()
             line.setText("• " + contribution_line(content, contribution, lang))
             self.why_lines.addWidget(line)
+        _show_new(self.why_lines)
         self.strengthen.setText(
             t.get("results.cards.strengthen", lang, text=dim.strengthen.get(lang))
         )
@@ -877,6 +886,8 @@ class ResultsPage(QWidget):
         self._render_compare(assessment)
         self._render_actions(assessment)
         self._render_pointers(assessment)
+        for layout in (self.missing_flow, self.actions_layout, self.pointers_layout):
+            _show_new(layout)
         self._legend()
         self._fix_tab_order()
 
