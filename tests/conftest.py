@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, on a screen of a common desktop size (the plugin's default is only 800x600).
+SCREEN = Path(__file__).resolve().parent / "offscreen-screen.json"
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"
 
-from solo_check.content import Content, load_content
+from solo_check.content import Content, load_content  # noqa: E402 (after the platform)
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

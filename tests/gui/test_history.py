@@ -1,0 +1,102 @@
+"""Finished checks are kept: they can be opened, compared, retaken and deleted."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from solo_check.answers import read_answers
+from solo_check.store import Store
+
+from ..conftest import EXAMPLES
+
+
+def _finished(content, name: str) -> int:
+    """Put one example into the store as a finished check, as if done earlier."""
+    answers = read_answers(EXAMPLES / name, content)
+    store, _ = Store.open()
+    new_id = store.create(answers)
+    store.finish(new_id, None)
+    store.close()
+    return new_id
+
+
+def test_a_finished_check_is_listed_and_opens_on_its_result(open_window, content):
+    _finished(content, "plumber-solid-reserves.json")
+    window = open_window()
+    assert window.stack.currentWidget() is window.welcome
+    table = window.welcome.history
+    assert table.rowCount() == 1
+    assert table.item(0, 1).text() == content.occupations.by_id["plumber"].title.get("de")
+    assert window.welcome.retake_button.isVisible()
+    window.welcome.open_button.click()
+    assert window.stack.currentWidget() is window.results
+    assert window.store.history()[0].situation == "stay_alert"
+
+
+def test_retake_starts_a_new_check_with_the_last_answers_and_compares(open_window, content):
+    first = _finished(content, "plumber-solid-reserves.json")
+    window = open_window()
+    window.welcome.retake_button.click()
+    assert window.stack.currentWidget() is window.questionnaire
+    assert window.session.id != first
+    before = window.store.load(first)
+    assert window.session.answers.values == before.values
+    assert window.session.answers.finished_at is None
+    window.session.set("reserve_months", 0)
+    window.show_results()
+    previous = window._previous()
+    assert previous is not None
+    assert previous[0].values == before.values
+    history = window.store.history()
+    assert [entry.id for entry in history] == [window.session.id, first]
+
+
+def test_delete_asks_first_and_keeps_the_check_when_the_person_says_keep(
+    open_window, content, monkeypatch
+):
+    kept = _finished(content, "plumber-solid-reserves.json")
+    window = open_window()
+    answers_to_dialog = []
+
+    def press(label_key):
+        def exec_(box):
+            answers_to_dialog.append(box.text())
+            wanted = content.texts.get(label_key, "de")
+            for button in box.buttons():
+                if button.text() == wanted:
+                    button.click()
+            return 0
+
+        return exec_
+
+    monkeypatch.setattr(QMessageBox, "exec", press("delete.keep"))
+    window.welcome.delete_button.click()
+    assert answers_to_dialog == [content.texts.get("delete.question", "de")]
+    assert [e.id for e in window.store.history()] == [kept]
+
+    monkeypatch.setattr(QMessageBox, "exec", press("delete.confirm"))
+    window.welcome.delete_button.click()
+    QApplication.processEvents()
+    assert window.store.history() == []
+    assert window.welcome.history.isHidden()
+
+
+def test_window_size_and_position_are_remembered(open_window):
+    window = open_window()
+    window.resize(912, 655)
+    QApplication.processEvents()
+    window.close()
+    again = open_window()
+    assert (again.width(), again.height()) == (912, 655)
+
+
+def test_no_page_opens_a_window_of_its_own(open_window, content):
+    window = open_window()
+    window.start_new()
+    for index in range(len(content.questionnaire.sections)):
+        window.questionnaire.go_to(index)
+    window.show_results()
+    QApplication.processEvents()
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    assert shown == [window]
+    assert QApplication.activeWindow() is window
