@@ -17,8 +17,17 @@ from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
 
-from PySide6.QtCore import QLocale, QPoint, QRect, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QDesktopServices,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -262,6 +271,45 @@ def _walk(layout: QLayout) -> Iterator[QWidget]:
 # --------------------------------------------------------------------------- dimension card
 
 
+class ScoreBar(QWidget):
+    """A 0-100 bar under the score, with the band limits marked. It repeats what the
+    number and the band name say, for a quick look; it carries no meaning of its own."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._score: int | None = None
+        self._limits: list[float] = []
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_score(self, score: int | None, limits: list[float]) -> None:
+        self._score, self._limits = score, limits
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, 14)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(60, 14)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        palette = self.palette()
+        track = QRectF(0.5, 3.5, self.width() - 1.0, self.height() - 7.0)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(palette.color(QPalette.ColorRole.Base))
+        painter.drawRect(track)
+        if self._score is not None:
+            filled = QRectF(
+                track.left(), track.top(), track.width() * self._score / 100, track.height()
+            )
+            painter.fillRect(filled, palette.color(QPalette.ColorRole.Highlight))
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1))
+        for limit in self._limits:
+            x = track.left() + track.width() * limit / 100
+            painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        painter.end()
+
+
 class DimensionCard(QFrame):
     """One dimension: score, band in words, meaning, confidence and "why this score"."""
 
@@ -274,6 +322,7 @@ class DimensionCard(QFrame):
         self.setProperty("whatIf", False)
         self.name = _label(bold=True, scale=1.15)
         self.score = _label(bold=True, scale=1.6, role="score")
+        self.bar = ScoreBar(self)
         self.band = _label(bold=True)
         self.what_if = _label(role="whatIfNote")
         self.what_if.setVisible(False)
@@ -294,6 +343,7 @@ class DimensionCard(QFrame):
         for widget in (
             self.name,
             self.score,
+            self.bar,
             self.band,
             self.what_if,
             self.meaning,
@@ -313,6 +363,7 @@ class DimensionCard(QFrame):
         self.name.setText(name)
         score_text = self._score_text(result, lang)
         self.score.setText(score_text)
+        self.bar.set_score(result.score, [b.below for b in dim.bands if b.below is not None])
         band = next((b for b in dim.bands if b.id == result.band), None)
         band_text = (
             t.get("results.cards.band", lang, band=band.label.get(lang))
@@ -397,6 +448,7 @@ class WhatIfControl(QWidget):
         self.question = question
         self._lang: Lang = "de"
         self._real: Any = None
+        self._declined = False
         self.label = _label(bold=True)
         self.unit = _label()
         self.real = _label(role="realAnswer")
@@ -450,9 +502,10 @@ class WhatIfControl(QWidget):
         assert isinstance(spin, QSpinBox | QDoubleSpinBox)
         return (self.question.min or 0) - spin.singleStep()
 
-    def load(self, real: Any) -> None:
+    def load(self, real: Any, declined: bool = False) -> None:
         """Show the person's real answer (None: not answered) without emitting."""
         self._real = real
+        self._declined = declined
         self.control.blockSignals(True)
         try:
             if isinstance(self.control, QComboBox):
@@ -467,7 +520,7 @@ class WhatIfControl(QWidget):
         self._refresh()
 
     def reset(self) -> None:
-        self.load(self._real)
+        self.load(self._real, self._declined)
 
     def value(self) -> Any:
         """The value shown; None when it stands at "not answered"."""
@@ -551,11 +604,12 @@ class WhatIfControl(QWidget):
                 self.control.setSpecialValueText(t.get("common.not_answered", lang))
             elif isinstance(self.control, QSpinBox | QDoubleSpinBox):
                 self.control.setSpecialValueText("")
-        answer = (
-            answer_text(content, question, self._real, lang)
-            if self._real is not None
-            else t.get("common.not_answered", lang)
-        )
+        if self._real is not None:
+            answer = answer_text(content, question, self._real, lang)
+        elif self._declined:
+            answer = t.get("common.declined", lang)
+        else:
+            answer = t.get("common.not_answered", lang)
         self.real.setText(t.get("results.what_if.your_answer", lang, answer=answer))
 
 
@@ -605,8 +659,8 @@ class WhatIfPanel(QFrame):
     def load(self, answers: Answers) -> None:
         for control in self.controls:
             qid = control.question.id
-            real = answers.values.get(qid) if qid not in answers.declined else None
-            control.load(real)
+            declined = qid in answers.declined
+            control.load(None if declined else answers.values.get(qid), declined)
         self._update_buttons()
 
     def changes(self) -> dict[str, Any]:

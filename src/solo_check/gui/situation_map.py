@@ -203,7 +203,6 @@ class SituationMap(QWidget):
         # Axes: ticks at 0, the split and 100, and the dimension names.
         painter.setFont(font)
         painter.setPen(text_colour)
-        dims = self._content.questionnaire.dimensions
         t = self._content.texts
         lang = self._lang
         for value in (0, settings.exposure_threshold, 100):
@@ -220,20 +219,20 @@ class SituationMap(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 number(value, lang),
             )
-        x_label = f"{dims['exposure'].name.get(lang)} – {t.get('results.map.higher', lang)} →"
+        x_label = self._x_label()
         painter.drawText(
             QRectF(plot.left(), plot.bottom() + line + 2, plot.width(), line * 2.2),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
             x_label,
         )
-        y_label = f"{dims['buffers'].name.get(lang)} – {t.get('results.map.stronger', lang)} →"
+        y_label = self._y_label()
         painter.save()
         painter.translate(0, plot.bottom())
         painter.rotate(-90)
         painter.drawText(
-            QRectF(0, 0, plot.height(), line * 1.2),
-            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-            metrics.elidedText(y_label, Qt.TextElideMode.ElideRight, plot.height()),
+            QRectF(0, 0, plot.height(), plot.left() - metrics.horizontalAdvance("100") - 8),
+            Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+            y_label,
         )
         painter.restore()
 
@@ -296,12 +295,25 @@ class SituationMap(QWidget):
 
     def _plot_rect(self, metrics: QFontMetricsF) -> QRectF:
         line = metrics.height()
-        left = line * 1.4 + metrics.horizontalAdvance("100") + 8
-        bottom = line * 3.4 + 4
-        right = metrics.horizontalAdvance("100") / 2 + 6  # the last tick label is centred
-        return QRectF(
-            left, 8, max(40.0, self.width() - left - right), max(40.0, self.height() - bottom - 8)
-        )
+        tick = metrics.horizontalAdvance("100")
+        right = tick / 2 + 6  # the last tick label is centred on the right edge
+        # Beside the plot: the rotated axis name on one line, or two if it is long.
+        height = max(40.0, self.height() - line * 3 - 12)
+        y_lines = 1 if metrics.horizontalAdvance(self._y_label()) <= height else 2
+        left = line * (y_lines + 0.4) + tick + 8
+        width = max(40.0, self.width() - left - right)
+        # Below the plot: the tick numbers and the axis name, on two lines if it is long.
+        x_lines = 1 if metrics.horizontalAdvance(self._x_label()) <= width else 2
+        bottom = line * (1 + x_lines) + 4
+        return QRectF(left, 8, width, max(40.0, self.height() - bottom - 8))
+
+    def _x_label(self) -> str:
+        name = self._content.questionnaire.dimensions["exposure"].name.get(self._lang)
+        return f"{name} – {self._content.texts.get('results.map.higher', self._lang)} →"
+
+    def _y_label(self) -> str:
+        name = self._content.questionnaire.dimensions["buffers"].name.get(self._lang)
+        return f"{name} – {self._content.texts.get('results.map.stronger', self._lang)} →"
 
     @staticmethod
     def _x(plot: QRectF, value: float) -> float:
