@@ -113,3 +113,11 @@ def test_every_page_lays_out_at_minimum_size_with_longer_texts(open_window, stre
     for name, page in _pages(window):
         QApplication.processEvents()
         assert _clipped(page) == [], name
+
+
+def test_qt_dialogs_speak_the_chosen_language(open_window):
+    window = open_window()
+    window.switch("de")
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
+    window.switch("en")
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
