@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLabel,
@@ -515,6 +516,9 @@ def _clipped(page: ResultsPage) -> list[str]:
     for button in page.body.findChildren(QAbstractButton):
         if button.isVisibleTo(page.body) and button.width() < button.sizeHint().width():
             problems.append(f"button cut off: {button.text()[:60]!r}")
+    for field in page.body.findChildren(QAbstractSpinBox):
+        if field.isVisibleTo(page.body) and field.width() < field.sizeHint().width():
+            problems.append(f"number field cut off: {field.text()[:60]!r}")
     for combo in page.body.findChildren(QComboBox):
         needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 30
         if combo.isVisibleTo(page.body) and combo.width() < needed:

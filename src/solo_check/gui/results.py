@@ -76,10 +76,11 @@ WHAT_IF_QUESTIONS = (
 # person sees the marker move while changing an answer.
 SIDE_BY_SIDE_WIDTH = 1050
 
-# Focus must be visible on every control, also on flat ones that Qt's styles draw
-# without a frame.
+# Focus must be visible on every control. Qt's styles mark focused fields and choice
+# boxes clearly, but buttons only faintly; a style sheet on fields would also replace
+# their arrows, so only the buttons get a frame.
 FOCUS_STYLE = """
-QToolButton:focus, QPushButton:focus, QComboBox:focus, QAbstractSpinBox:focus {
+QToolButton:focus, QPushButton:focus {
     outline: none;
     border: 2px solid palette(highlight);
     border-radius: 3px;
