@@ -425,9 +425,12 @@ def test_switching_to_english_leaves_no_german_on_the_page(qtbot, content):
     assert content.texts.get("results.what_if.keep", "en") in english
     assert "Not answered" in english or "not answered" in english
     assert "AI exposure" in page.map.accessibleDescription()
-    for button in page.findChildren(QAbstractButton):
-        if button.isVisibleTo(page):
-            assert button.accessibleName(), button.text()
+    for control in page.findChildren(QAbstractButton) + page.findChildren(QComboBox):
+        if control.isVisibleTo(page):
+            assert control.accessibleName(), control
+    for field in page.findChildren(QAbstractSpinBox):
+        assert field.accessibleName() and field.accessibleDescription()
+        assert field.accessibleName() in english
     # And back: the German texts return.
     page.set_language("de")
     assert sorted(_texts(page)) == sorted(german_texts)

@@ -273,7 +273,8 @@ class SituationMap(QWidget):
                 labels,
                 base,
             )
-        if self._what_if is not None:
+        # A what-if that does not move the position would only cover the real marker.
+        if self._what_if is not None and self._what_if != self._position:
             self._draw_marker(
                 painter,
                 plot,
