@@ -194,7 +194,9 @@ def test_a_dimension_without_answers_shows_a_dash_not_a_number(qtbot, content):
 def test_comparison_with_the_previous_check(qtbot, content):
     before_answers = read_answers(EXAMPLES / "copywriter-one-client.json", content)
     before_answers.set("reserve_months", 0)
-    before = score(content, before_answers, dt.date(2025, 11, 3))
+    # Finished a year ago, scored again today as the main window does.
+    before_answers.finished_at = dt.datetime(2025, 11, 3, 12, 0, tzinfo=dt.UTC)
+    before = score(content, before_answers, TODAY)
     page, _, now = _page(qtbot, content, previous=(before_answers, before))
     texts = _texts(page)
     assert "Ihr letzter Check war am 3. November 2025." in texts

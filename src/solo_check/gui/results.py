@@ -1027,9 +1027,13 @@ class ResultsPage(QWidget):
             self.compare_box.setVisible(False)
             return
         self.compare_box.setVisible(True)
-        before = self._previous[1]
+        before_answers, before = self._previous
         self.compare_date.setText(
-            t.get("results.compare.date", lang, date=date_text(self._content, before.today, lang))
+            t.get(
+                "results.compare.date",
+                lang,
+                date=date_text(self._content, _check_date(before_answers, before), lang),
+            )
         )
         if before.situation == assessment.situation:
             self.compare_situation.setText(
@@ -1253,6 +1257,19 @@ class ResultsPage(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.map_row.direction() != direction:
             self.map_row.setDirection(direction)
+
+
+def _check_date(answers: Answers, assessment: Assessment) -> dt.date:
+    """The day a check was finished, in local time; the scoring day if it never was.
+
+    An earlier check may be scored again today (to explain it with today's deadlines),
+    so the Assessment's own date is not necessarily the day of that check."""
+    if answers.finished_at is not None:
+        finished = answers.finished_at
+        if finished.tzinfo is not None:
+            finished = finished.astimezone()
+        return finished.date()
+    return assessment.today
 
 
 def _open_url(url: str) -> None:
