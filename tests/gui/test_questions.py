@@ -526,3 +526,65 @@ def test_every_control_has_an_accessible_name(qtbot, content):
                     ):
                         continue  # the editor inside a spin box; the box carries the name
                     assert control.accessibleName(), (qid, lang, control)
+
+
+# --------------------------------------------------------------------------- layout and focus
+
+
+def _cut_off(widget: QWidget) -> list[str]:
+    """Visible labels whose text does not fit the height they were given."""
+    from PySide6.QtWidgets import QLabel
+
+    cut = []
+    for label in widget.findChildren(QLabel):
+        shown = label.isVisibleTo(widget) and label.text() and label.wordWrap()
+        if shown and label.heightForWidth(label.width()) > label.height() + 1:
+            cut.append(label.text()[:50])
+    return cut
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_question_fits_560_px_with_longer_texts(qtbot, content, stretched_texts, lang):
+    for qid in content.questionnaire.questions:
+        widget = _make(qtbot, content, qid, lang)
+        widget.toggle_why()
+        widget.show()
+        assert widget.minimumSizeHint().width() <= 560, qid
+        widget.setFixedHeight(widget.heightForWidth(560))
+        qtbot.waitExposed(widget)
+        assert _cut_off(widget) == [], qid
+        for child in widget.findChildren(QWidget):
+            if child.isVisibleTo(widget):
+                right = child.mapTo(widget, child.rect().topRight()).x()
+                assert right <= 560, (qid, child)
+        widget.close()
+
+
+def test_focus_is_visible_on_option_rows(qtbot, content):
+    widget = _shown(qtbot, content, "employees")
+    _focused(qtbot, widget)
+    first = next(iter(widget._rows.values()))
+    assert first.shows_focus()
+    qtbot.keyClick(first.button, Qt.Key.Key_Down)
+    assert not first.shows_focus()
+    assert list(widget._rows.values())[1].shows_focus()
+
+
+def test_tab_order_follows_reading_order(qtbot, content):
+    widget = _shown(qtbot, content, "federal_state")
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    widget._why_button.setFocus()
+    order = [widget.focusWidget()]
+    for _ in range(3):
+        qtbot.keyClick(order[-1], Qt.Key.Key_Tab)
+        order.append(widget.focusWidget())
+    first = widget._rows["bw"].button
+    # the group of 17 radio buttons is one Tab stop; arrows move inside it
+    assert order[:3] == [widget._why_button, first, widget._decline_box]
+    widget.set_value("sn")
+    widget._why_button.setFocus()
+    qtbot.keyClick(widget._why_button, Qt.Key.Key_Tab)
+    assert widget.focusWidget() is widget._rows["sn"].button
+    qtbot.keyClick(widget.focusWidget(), Qt.Key.Key_Tab)
+    assert widget.focusWidget() is widget.findChild(QWidget, "clear_choice")

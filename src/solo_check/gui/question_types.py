@@ -77,6 +77,7 @@ class ChoiceWidget(QuestionWidget):
             self._rows[option.id] = row
             layout.addWidget(row)
         self._group.buttonClicked.connect(lambda _button: self._chosen())
+        self._update_tab_stop()
         self._clear = QPushButton()
         self._clear.setObjectName("clear_choice")
         self._clear.setFlat(True)
@@ -96,6 +97,7 @@ class ChoiceWidget(QuestionWidget):
 
     def _chosen(self) -> None:
         self._clear.setVisible(self.value() is not None)
+        self._update_tab_stop()
         self._user_changed()
 
     def _clear_clicked(self) -> None:
@@ -111,6 +113,15 @@ class ChoiceWidget(QuestionWidget):
             checked.setChecked(False)
             self._group.setExclusive(True)
         self._clear.hide()
+        self._update_tab_stop()
+
+    def _update_tab_stop(self) -> None:
+        # Tab enters the group once, at the chosen option or, with none chosen, at the
+        # first; arrow keys move inside the group (as in every desktop program).
+        stop = self._first_input()
+        for row in self._rows.values():
+            policy = Qt.FocusPolicy.StrongFocus if row.button is stop else Qt.FocusPolicy.ClickFocus
+            row.button.setFocusPolicy(policy)
 
     def _show(self, value: Any | None) -> None:
         row = self._rows.get(value) if isinstance(value, str) else None
@@ -119,6 +130,7 @@ class ChoiceWidget(QuestionWidget):
         else:
             row.button.setChecked(True)
             self._clear.show()
+            self._update_tab_stop()
 
     def value(self) -> str | None:
         for option_id, row in self._rows.items():
@@ -551,6 +563,7 @@ class AllocationWidget(QuestionWidget):
         self._spins: dict[str, QDoubleSpinBox] = {}
         for row, kind in enumerate(self._kinds):
             label = WrapLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
             spin = QDoubleSpinBox()
             spin.setObjectName(f"share_{kind.id}")
             spin.setRange(0, 100)
@@ -562,7 +575,7 @@ class AllocationWidget(QuestionWidget):
             spin.valueChanged.connect(lambda _v: self._user_changed())
             label.setBuddy(spin)
             grid.addWidget(label, row, 0)
-            grid.addWidget(spin, row, 1, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(spin, row, 1, Qt.AlignmentFlag.AlignVCenter)
             self._labels[kind.id] = label
             self._spins[kind.id] = spin
         layout.addLayout(grid)

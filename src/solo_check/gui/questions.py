@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -59,17 +59,19 @@ class ChoiceRow(QWidget):
 
     QRadioButton and QCheckBox draw their text on one line; long option texts would be
     clipped at 560 px. The button keeps no text of its own but carries the accessible
-    name; the label beside it wraps, is clickable and is underlined while the button has
-    keyboard focus, so focus stays visible next to the small indicator.
+    name; the label beside it wraps and is clickable. While the button has keyboard
+    focus a frame is drawn around the label, because the style marks no focus on a bare
+    indicator.
     """
 
     def __init__(self, button: QAbstractButton, parent: QWidget | None = None):
         super().__init__(parent)
         self.button = button
         self.label = _ClickLabel(button, self)
+        self._focused = False
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
+        layout.setContentsMargins(0, 2, 3, 2)  # room for the focus frame
+        layout.setSpacing(8)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)
         button.installEventFilter(self)
@@ -79,12 +81,24 @@ class ChoiceRow(QWidget):
         self.button.setAccessibleName(text)
         self.button.setAccessibleDescription(description)
 
+    def shows_focus(self) -> bool:
+        return self._focused
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.button and event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            font = self.label.font()
-            font.setUnderline(event.type() == QEvent.Type.FocusIn)
-            self.label.setFont(font)
+            self._focused = event.type() == QEvent.Type.FocusIn
+            self.update()
         return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._focused:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+        painter.setPen(pen)
+        painter.drawRoundedRect(QRectF(self.label.geometry()).adjusted(-4, -1, 2, 1), 3, 3)
 
 
 class QuestionWidget(QWidget):
@@ -120,10 +134,17 @@ class QuestionWidget(QWidget):
         layout.addWidget(self._heading)
 
         self._help = WrapLabel()
+        layout.addWidget(self._help)  # before setVisible: a parentless label would open a window
         self._help.setVisible(question.help is not None)
-        layout.addWidget(self._help)
 
         self._why_button = QToolButton()
+        self._why_button.setObjectName("why_button")
+        # Fusion draws no focus mark on an auto-raised tool button: frame it ourselves.
+        self._why_button.setStyleSheet(
+            "QToolButton { border: 2px solid transparent; border-radius: 3px; padding: 2px; }"
+            "QToolButton:focus { border-color: palette(highlight); }"
+            "QToolButton:hover { background: palette(midlight); }"
+        )
         self._why_button.setCheckable(True)
         self._why_button.setAutoRaise(True)
         self._why_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -152,7 +173,9 @@ class QuestionWidget(QWidget):
         self._problem.hide()
         layout.addWidget(self._problem)
 
+        layout.addSpacing(6)  # keeps "prefer not to say" apart from the answer options
         self._decline_box = QCheckBox()
+        self._decline_box.setObjectName("prefer_not_to_say")
         self._decline_row = ChoiceRow(self._decline_box)
         self._decline_box.clicked.connect(self._decline_clicked)
         layout.addWidget(self._decline_row)
