@@ -263,6 +263,7 @@ class NumberWidget(QuestionWidget):
         self._edit.editingFinished.connect(self._tidy)
         row.addWidget(self._edit, 0, Qt.AlignmentFlag.AlignTop)
         self._unit = WrapLabel()
+        self._unit.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         row.addWidget(self._unit, 1)
         layout.addLayout(row)
         self._range = WrapLabel()
