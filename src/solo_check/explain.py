@@ -411,7 +411,7 @@ def summary_text(
         )
         out.append(_indent(p["why"]))
         if p["regions"]:
-            states = _state_names(content, p["regions"], lang)
+            states = state_names(content, p["regions"], lang)
             out.append(_indent(t.get("region.only", lang, states=states)))
         out.append(_indent(p["url"]))
     if data["missing"]:
@@ -424,7 +424,7 @@ def summary_text(
     return "\n".join(out) + "\n"
 
 
-def _state_names(content: Content, states: list[str], lang: Lang) -> str:
+def state_names(content: Content, states: list[str], lang: Lang) -> str:
     q = content.questionnaire
     region_q = q.questions[q.scoring.preferences.region_question]
     names = {o.id: o.label.get(lang) for o in q.options(region_q)}

@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
 from ..answers import Answers
 from ..content import Content, Lang, Question
 from ..explain import (
-    _state_names,
     answer_text,
     contribution_line,
     date_text,
@@ -59,6 +58,7 @@ from ..explain import (
     occupation_title,
     pointer_why,
     signed,
+    state_names,
 )
 from ..scoring import CATEGORY_ORDER, Assessment, DimensionResult, score
 from .situation_map import SituationMap
@@ -1139,7 +1139,7 @@ class ResultsPage(QWidget):
         if pointer.regions:
             region = _label()
             region.setText(
-                t.get("region.only", lang, states=_state_names(content, pointer.regions, lang))
+                t.get("region.only", lang, states=state_names(content, pointer.regions, lang))
             )
             layout.addWidget(region)
         if pointer.advice_question is not None:
