@@ -122,6 +122,13 @@ def test_out_of_range(content):
     assert line == "answers.largest_client_share: 140 is outside the allowed range of 0 to 100."
 
 
+def test_numbers_in_german_messages_have_a_decimal_comma(content):
+    [line] = problems(content, minimal(reserve_months=40.5), lang="de")
+    assert (
+        line == "answers.reserve_months: 40,5 liegt außerhalb des erlaubten Bereichs von 0 bis 36."
+    )
+
+
 def test_whole_number_expected(content):
     [line] = problems(content, minimal(hours_per_week=12.5))
     assert line.startswith("answers.hours_per_week:")

@@ -125,7 +125,11 @@ class Problem:
     params: dict[str, Any] = field(default_factory=dict)
 
     def render(self, content: Content, lang: Lang) -> str:
-        message = content.texts.get(f"answers.error.{self.key}", lang, **self.params)
+        params = {
+            name: _num(value, lang) if _is_number(value) else value
+            for name, value in self.params.items()
+        }
+        message = content.texts.get(f"answers.error.{self.key}", lang, **params)
         return f"{self.field}: {message}" if self.field else message
 
 
@@ -291,7 +295,7 @@ def check_value(question: Question, value: Any, content: Content) -> list[tuple[
             return [
                 (
                     "out_of_range",
-                    {"found": _num(value), "min": _num(question.min), "max": _num(question.max)},
+                    {"found": value, "min": question.min, "max": question.max},
                 )
             ]
         return []
@@ -313,7 +317,7 @@ def check_value(question: Question, value: Any, content: Content) -> list[tuple[
                 return [("bad_share", {"kind": kind})]
         total = sum(value.values())
         if abs(total - 100) > ALLOCATION_TOLERANCE:
-            return [("allocation_sum", {"total": _num(round(total, 1))})]
+            return [("allocation_sum", {"total": round(total, 1)})]
         return []
     if t == "text":
         if not isinstance(value, str):
@@ -341,10 +345,12 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
 
 
-def _num(value: float) -> str:
+def _num(value: float, lang: Lang) -> str:
+    """A number in a message as people write it: no trailing .0, decimal comma in German."""
     if isinstance(value, int):
         return _short(str(value))
-    return str(int(value)) if value.is_integer() else str(value)
+    text = str(int(value)) if value.is_integer() else str(value)
+    return text.replace(".", ",") if lang == "de" else text
 
 
 def _short(value: str, limit: int = 40) -> str:
