@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 
@@ -114,3 +116,77 @@ def test_plain_command_says_the_window_is_not_there_yet():
     result = run()
     assert result.returncode == 1
     assert "solo-check score" in result.stderr
+
+
+# --------------------------------------------------------------------------- report
+
+
+def test_report_writes_a_private_pdf_without_qt(tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "Bericht.pdf"
+    path = EXAMPLES / "copywriter-one-client.json"
+    result = run("report", str(path), "-o", str(out), "--today", "2026-11-27")
+    assert result.returncode == 0, result.stderr
+    assert f"Der Bericht wurde gespeichert: {out}" in result.stdout
+    pdf = PdfReader(out)
+    assert len(pdf.pages) > 5
+    text = "".join(page.extract_text() for page in pdf.pages)
+    assert "Ihre Lage: Jetzt handeln" in text
+    assert "27. November 2026" in text
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Bericht.pdf"]
+
+
+def test_report_in_english(tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "report.pdf"
+    path = EXAMPLES / "plumber-solid-reserves.json"
+    result = run("report", str(path), "-o", str(out), "--lang", "en", "--today", "2026-11-27")
+    assert result.returncode == 0, result.stderr
+    assert "The report was saved" in result.stdout
+    assert "Your situation: Well placed" in PdfReader(out).pages[0].extract_text()
+
+
+def test_report_from_a_bad_answers_file_writes_nothing(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"schema_version": 1, "answers": ', encoding="utf-8")
+    out = tmp_path / "Bericht.pdf"
+    result = run("report", str(path), "-o", str(out), "--lang", "de")
+    assert result.returncode == 1
+    assert "kann nicht verwendet werden" in result.stderr
+    assert "kein gültiges JSON" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["broken.json"]
+
+
+def test_report_to_an_unwritable_place_says_so(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    out = blocker / "Bericht.pdf"
+    path = EXAMPLES / "plumber-solid-reserves.json"
+    result = run("report", str(path), "-o", str(out), "--lang", "de")
+    assert result.returncode == 1
+    assert f"Der Bericht kann nicht unter „{out}“ gespeichert werden" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
+def test_report_never_overwrites_the_answers_file(tmp_path):
+    path = tmp_path / "answers.json"
+    original = (EXAMPLES / "plumber-solid-reserves.json").read_bytes()
+    path.write_bytes(original)
+    result = run("report", str(path), "-o", str(path), "--lang", "en")
+    assert result.returncode == 2
+    assert "is your answers file" in result.stderr
+    assert path.read_bytes() == original
+
+
+def test_report_bad_date_option(tmp_path):
+    path = EXAMPLES / "plumber-solid-reserves.json"
+    result = run("report", str(path), "-o", str(tmp_path / "r.pdf"), "--today", "gestern")
+    assert result.returncode == 2
+    assert "JJJJ-MM-TT" in result.stderr
+    assert list(tmp_path.iterdir()) == []

@@ -1,7 +1,7 @@
-"""The `solo-check` command: the desktop app, or headless scoring and content checks.
+"""The `solo-check` command: the desktop app, or headless scoring, reports and checks.
 
-`score` and `check-content` never import Qt, so they run on a machine without a
-display (a test proves it).
+`score`, `report` and `check-content` never import Qt, so they run on a machine
+without a display (a test proves it).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 
@@ -40,6 +41,13 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--lang", choices=("de", "en"), help="language (default: the file's)")
     score.add_argument("--json", action="store_true", help="print the full result as JSON")
     score.add_argument("--today", help="score as of this date, YYYY-MM-DD (default: today)")
+    report = sub.add_parser("report", help="write the PDF report of an answers file")
+    report.add_argument("answers", type=Path, help="answers file (JSON)")
+    report.add_argument(
+        "-o", "--output", type=Path, required=True, help="where to write the report (PDF)"
+    )
+    report.add_argument("--lang", choices=("de", "en"), help="language (default: the file's)")
+    report.add_argument("--today", help="report as of this date, YYYY-MM-DD (default: today)")
     check = sub.add_parser("check-content", help="validate the content in resources/")
     check.add_argument("--resources", type=Path, help="folder to check (default: the built-in)")
     check.add_argument("--lang", choices=("de", "en"), help="language of the messages")
@@ -52,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "score":
         return _score(args)
+    if args.command == "report":
+        return _report(args)
     if args.command == "check-content":
         return _check_content(args)
     if args.command == "write-schemas":
@@ -96,10 +106,11 @@ def _check_content(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _score(args: argparse.Namespace) -> int:
+def _scored(args: argparse.Namespace) -> tuple[Any, Any, Any, str] | int:
+    """Content, answers, assessment and language for `score` and `report`; or the exit
+    code after a clear message about a bad date or a bad answers file."""
     from .answers import AnswersError, read_answers
     from .content import load_content
-    from .explain import assessment_dict, summary_text
     from .scoring import score
 
     content = load_content()
@@ -120,12 +131,44 @@ def _score(args: argparse.Namespace) -> int:
         return EXIT_PROBLEM
     if not args.lang:
         lang = answers.language
-    assessment = score(content, answers, today)
+    return content, answers, score(content, answers, today), lang
+
+
+def _score(args: argparse.Namespace) -> int:
+    from .explain import assessment_dict, summary_text
+
+    scored = _scored(args)
+    if isinstance(scored, int):
+        return scored
+    content, answers, assessment, lang = scored
     if args.json:
         data = assessment_dict(content, assessment, answers, lang)
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(summary_text(content, assessment, answers, lang))
+    return EXIT_OK
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import build_report, write_report
+
+    scored = _scored(args)
+    if isinstance(scored, int):
+        return scored
+    content, answers, assessment, lang = scored
+    t = content.texts
+    output: Path = args.output
+    if output.exists() and output.resolve() == args.answers.resolve():
+        print(t.get("report.cli.same_file", lang, path=output), file=sys.stderr)
+        return EXIT_USAGE
+    pdf = build_report(content, answers, assessment, lang)
+    try:
+        write_report(output, pdf)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(t.get("report.cli.cannot_write", lang, path=output, reason=reason), file=sys.stderr)
+        return EXIT_PROBLEM
+    print(t.get("report.cli.written", lang, path=output))
     return EXIT_OK
 
 
