@@ -156,3 +156,18 @@ def test_write_report_into_a_missing_folder_leaves_nothing(tmp_path):
     with pytest.raises(OSError):
         write_report(tmp_path / "no-such-folder" / "Bericht.pdf", b"%PDF-1.4")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_reportlab_is_imported_only_when_a_report_is_built():
+    """Importing the report package (as the window does at start) costs no reportlab."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, solo_check.report, solo_check.report.model; "
+        "print(any(m.startswith('reportlab') for m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "False"

@@ -576,17 +576,19 @@ def _summary(story: _Story, s: model.Summary) -> None:
     )
     story.add(charts, Spacer(1, 8))
     if s.steps:
-        story.add(story.p(s.steps_heading, "h2"))
+        lead: list[Flowable] = [story.p(s.steps_heading, "h2")]
         for i, step in enumerate(s.steps, 1):
             text = f"<b>{markup(step.title)}</b> – {markup(step.timeframe)}"
             story.add(
                 KeepTogether(
                     [
+                        *lead,
                         Paragraph(text, st["step_title"], bulletText=f"{i}."),
                         story.p(step.reason, "step_reason"),
                     ]
                 )
             )
+            lead = []
         if s.steps_more:
             story.add(story.p(s.steps_more, "small_muted"))
     if s.missing:
@@ -668,7 +670,9 @@ def _pointers(story: _Story, pointers: model.Pointers) -> None:
         return
     for group in pointers.groups:
         story.add(CondPageBreak(160))
-        story.add(story.heading(group.heading, "h2", 1))
+        # A heading is not kept with a KeepTogether that follows it (reportlab), so the
+        # group's heading goes into its first entry's block.
+        lead: list[Flowable] = [story.heading(group.heading, "h2", 1)]
         for entry in group.entries:
             rows = [
                 [Paragraph(markup(label), st["label"]), Paragraph(markup(text), st["small"])]
@@ -678,7 +682,10 @@ def _pointers(story: _Story, pointers: model.Pointers) -> None:
             rows.append(
                 [
                     Paragraph(markup(entry.link_label), st["label"]),
-                    Paragraph(f'<a href="{url}" color="#1c4a72"><u>{url}</u></a>', st["link"]),
+                    Paragraph(
+                        f'<a href="{url}" color="#1c4a72"><u>{url}</u></a>',
+                        _link_style(st["link"], entry.url, FRAME_W - 78 - 4),
+                    ),
                 ]
             )
             details = Table(rows, colWidths=[78, FRAME_W - 78])
@@ -696,6 +703,7 @@ def _pointers(story: _Story, pointers: model.Pointers) -> None:
             story.add(
                 KeepTogether(
                     [
+                        *lead,
                         story.p(entry.title, "h3"),
                         story.p(entry.offers, "small"),
                         Spacer(1, 4),
@@ -704,6 +712,18 @@ def _pointers(story: _Story, pointers: model.Pointers) -> None:
                     ]
                 )
             )
+            lead = []
+
+
+def _link_style(style: ParagraphStyle, url: str, width: float) -> ParagraphStyle:
+    """A long address in a smaller size, so that it stays on one line on paper (easier to
+    type); only if even the smallest size is too wide does it wrap."""
+    size = style.fontSize
+    while size > 6.5 and pdfmetrics.stringWidth(url, style.fontName, size) > width:
+        size -= 0.5
+    if size == style.fontSize:
+        return style
+    return ParagraphStyle(f"{style.name}_{size}", parent=style, fontSize=size)
 
 
 def _advice(story: _Story, advice: model.AdviceSection) -> None:
