@@ -204,3 +204,17 @@ def test_any_answers_a_person_could_give_make_a_readable_report(content, data, l
         assert squeeze(action.title.get(lang)) in text
     # the content's own texts never need a replaced character
     assert Counter(text)["\ufffd"] == 0
+
+
+def test_an_empty_check_asks_for_answers_instead_of_saying_all_is_well(content):
+    import datetime as dt
+
+    from solo_check.answers import Answers
+    from solo_check.report.model import build_model
+    from solo_check.scoring import score
+
+    answers = Answers.new(content, "de")
+    assessment = score(content, answers, dt.date(2026, 11, 27))
+    model = build_model(content, answers, assessment, "de")
+    assert model.actions.rows == ()
+    assert model.actions.empty == content.texts.get("report.actions.none_open", "de")

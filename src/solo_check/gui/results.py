@@ -1061,7 +1061,8 @@ class ResultsPage(QWidget):
         timeframes = {tf.id: tf.label.get(lang) for tf in content.questionnaire.scoring.timeframes}
         if not assessment.actions:
             none = _label()
-            none.setText(t.get("results.actions.none", lang))
+            key = "results.actions.none_open" if assessment.missing else "results.actions.none"
+            none.setText(t.get(key, lang))
             self.actions_layout.addWidget(none)
         for i, planned in enumerate(assessment.actions, 1):
             action = actions[planned.id]

@@ -538,7 +538,9 @@ def _actions(content: Content, assessment: Assessment, lang: Lang) -> ActionPlan
             t.get("report.actions.col_done", lang),
         ),
         rows=tuple(rows),
-        empty=t.get("report.actions.none", lang),
+        empty=t.get(
+            "report.actions.none_open" if assessment.missing else "report.actions.none", lang
+        ),
     )
 
 
