@@ -121,3 +121,26 @@ def test_qt_dialogs_speak_the_chosen_language(open_window):
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Abbrechen"
     window.switch("en")
     assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_messages_and_the_report_follow_a_language_switch(open_window, tmp_path, monkeypatch):
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtWidgets import QFileDialog
+
+    bad = tmp_path / "kaputt.json"
+    bad.write_text("{", encoding="utf-8")
+    window = open_window()
+    window.switch("de")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bad), ""))
+    window.import_answers()
+    assert "nichts verändert" in window.notice.label.text()
+    window.switch("en")
+    assert "Nothing has been changed" in window.notice.label.text()
+
+    window.start_new()
+    window.show_results()
+    window.show_report()
+    title = QPdfDocument.MetaDataField.Title
+    assert window.report_view.document.metaData(title) == "Solo-Check – your report"
+    window.switch("de")
+    assert window.report_view.document.metaData(title) == "Solo-Check – Ihr Bericht"

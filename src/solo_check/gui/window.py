@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,7 @@ class Notice(QWidget):
             " #notice QLabel { color: #3a2e00; }"
         )
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self._render: Callable[[str], str] | None = None
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -68,10 +70,18 @@ class Notice(QWidget):
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
 
-    def show_message(self, text: str) -> None:
+    def show_message(self, render: Callable[[str], str], lang: str) -> None:
+        """Show a message; `render(lang)` words it, so a language switch can word it again."""
+        self._render = render
+        self.set_language(lang)
+        self.show()
+
+    def set_language(self, lang: str) -> None:
+        if self._render is None:
+            return
+        text = self._render(lang)
         self.label.setText(text)
         self.label.setAccessibleName(text)
-        self.show()
 
 
 class MainWindow(QMainWindow):
@@ -196,15 +206,24 @@ class MainWindow(QMainWindow):
         self.language_actions[lang].setChecked(True)
         self.about_action.setText(t("menu.about", lang))
         self.notice.close_button.setText(t("notice.close", lang))
+        self.notice.set_language(lang)
         self.welcome.set_language(lang)
         self.questionnaire.set_language(lang)
         if self.results is not None:
             self.results.set_language(lang)
         if self.report_view is not None:
             self.report_view.set_language(lang)
+            if self.stack.currentWidget() is self.report_view:
+                self.show_report()  # the document itself is in one language: make it anew
         self._refresh_welcome()
 
     # ------------------------------------------------------------------ store helpers
+
+    def notify(self, key: str, **params: Any) -> None:
+        """Show the text `key` in the notice bar, in the current and any later language."""
+        self.notice.show_message(
+            lambda lang: self.content.texts.get(key, lang, **params), self.lang
+        )
 
     def _guard(self, action: Any, *args: Any) -> Any:
         """Run a store action; a failure becomes a notice, never a crash."""
@@ -215,9 +234,7 @@ class MainWindow(QMainWindow):
             return None
 
     def _store_failed(self, exc: StoreError) -> None:
-        self.notice.show_message(
-            self.content.texts.get(f"notice.store_{exc.reason}", self.lang, detail=exc.detail)
-        )
+        self.notify(f"notice.store_{exc.reason}", detail=exc.detail)
 
     def store_setting(self, key: str, value: str) -> None:
         self._guard(self.store.set_setting, key, value)
@@ -421,22 +438,25 @@ class MainWindow(QMainWindow):
         try:
             answers = read_answers(Path(path), self.content)
         except AnswersError as exc:
-            problems = "\n".join("• " + line for line in exc.render(self.content, self.lang))
-            self.notice.show_message(
-                t("notice.import_failed", self.lang, file=Path(path).name, problems=problems)
-            )
+            name, error = Path(path).name, exc  # `exc` is gone once the except block ends
+
+            def words(lang: str) -> str:
+                problems = "\n".join("• " + line for line in error.render(self.content, lang))
+                return t("notice.import_failed", lang, file=name, problems=problems)
+
+            self.notice.show_message(words, self.lang)
             return
         answers.finished_at = None
         new_id = self._guard(self.store.create, answers)
         if new_id is not None and self._open_session(new_id):
-            self.notice.show_message(t("notice.imported", self.lang, file=Path(path).name))
+            self.notify("notice.imported", file=Path(path).name)
             self.show_results()
 
     def export_answers(self, assessment_id: int | None) -> None:
         t = self.content.texts.get
         if assessment_id is None:
             if self.session is None:
-                self.notice.show_message(t("notice.nothing_to_export", self.lang))
+                self.notify("notice.nothing_to_export")
                 return
             answers = self.session.valid_answers()
             skipped = len(self.session.answers.values) - len(answers.values)
@@ -460,17 +480,10 @@ class MainWindow(QMainWindow):
         try:
             write_answers(answers, target)
         except OSError as exc:
-            self.notice.show_message(
-                t(
-                    "notice.export_failed",
-                    self.lang,
-                    file=str(target),
-                    reason=exc.strerror or str(exc),
-                )
-            )
+            self.notify("notice.export_failed", file=str(target), reason=exc.strerror or str(exc))
             return
         key = "notice.exported_skipped" if skipped else "notice.exported"
-        self.notice.show_message(t(key, self.lang, file=str(target), count=skipped))
+        self.notify(key, file=str(target), count=skipped)
 
     def delete_assessment(self, assessment_id: int) -> None:
         t = self.content.texts.get
@@ -501,11 +514,7 @@ class MainWindow(QMainWindow):
         )
 
     def show_moved_aside(self, moved: MovedAside) -> None:
-        self.notice.show_message(
-            self.content.texts.get(
-                f"notice.moved_{moved.reason}", self.lang, path=str(moved.moved_to)
-            )
-        )
+        self.notify(f"notice.moved_{moved.reason}", path=str(moved.moved_to))
 
 
 # --------------------------------------------------------------------------- start
@@ -530,7 +539,7 @@ def create_window() -> MainWindow:
     unfinished = window._guard(store.unfinished)
     if unfinished is not None:
         window.resume(unfinished)
-        window.notice.show_message(content.texts.get("notice.welcome_back", lang))
+        window.notify("notice.welcome_back")
     else:
         window.show_welcome()
     return window
