@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from ..content import Content, Section
 from ..store import StoreError
+from .labels import WrapLabel
 from .questions import QuestionWidget, make_question_widget
 from .session import Session
-from .welcome import wrapped
 
 
 class SectionPage(QScrollArea):
@@ -40,8 +40,8 @@ class SectionPage(QScrollArea):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.setSpacing(18)
-        self.title = wrapped(heading=1)
-        self.intro = wrapped()
+        self.title = WrapLabel(bold=True, scale=1.6)
+        self.intro = WrapLabel()
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         self.widgets: dict[str, QuestionWidget] = {}
@@ -75,7 +75,7 @@ class QuestionnairePage(QWidget):
         self.pages: dict[int, SectionPage] = {}
         self.current = 0
 
-        self.nav_title = wrapped(heading=2)
+        self.nav_title = WrapLabel(bold=True, scale=1.2)
         self.nav = QListWidget()
         self.nav.setWordWrap(True)
         self.nav.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -88,7 +88,7 @@ class QuestionnairePage(QWidget):
         self.nav.itemClicked.connect(lambda item: self.go_to(self.nav.row(item)))
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
-        self.progress_label = wrapped()
+        self.progress_label = WrapLabel()
         nav_box = QVBoxLayout()
         nav_box.addWidget(self.nav_title)
         nav_box.addWidget(self.nav, 1)
@@ -100,7 +100,7 @@ class QuestionnairePage(QWidget):
         self.next_button = QPushButton()
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
-        self.invalid_note = wrapped()
+        self.invalid_note = WrapLabel()
         self.invalid_note.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -26,16 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..answers import Problem, check_value
 from ..content import Content, Lang, Question
-
-
-class WrapLabel(QLabel):
-    """A plain-text label that wraps, so long (German) texts never get cut off."""
-
-    def __init__(self, text: str = "", parent: QWidget | None = None):
-        super().__init__(text, parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+from .labels import WrapLabel
 
 
 class _ClickLabel(WrapLabel):

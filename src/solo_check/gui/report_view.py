@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from ..content import Content
 from ..paths import user_data_dir
 from ..report import write_report
+from .labels import WrapLabel
 
 MAX_PRINT_DPI = 300
 REPORTS_FOLDER = "reports"  # in the user data folder: copies opened in the PDF viewer
@@ -49,18 +50,6 @@ def print_resolution(printer_dpi: int) -> int:
     """The resolution page images are rendered at: the printer's, at most 300 dpi
     (more looks no better on paper and costs seconds per page)."""
     return max(72, min(printer_dpi, MAX_PRINT_DPI))
-
-
-def _label(heading: bool = False) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if heading:
-        font = label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        label.setFont(font)
-    return label
 
 
 class ReportView(QWidget):
@@ -80,8 +69,8 @@ class ReportView(QWidget):
 
         self.back_button = QPushButton()
         self.back_button.clicked.connect(self.closed)
-        self.title = _label(heading=True)
-        self.intro = _label()
+        self.title = WrapLabel(bold=True, scale=1.4)
+        self.intro = WrapLabel()
         self.pages = QLabel()
         self.pages.setTextFormat(Qt.TextFormat.PlainText)
         self.save_button = QPushButton()
@@ -90,7 +79,7 @@ class ReportView(QWidget):
         self.save_button.clicked.connect(self.save_as)
         self.print_button.clicked.connect(self.print_report)
         self.open_button.clicked.connect(self.open_in_viewer)
-        self.status = _label()
+        self.status = WrapLabel()
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setVisible(False)
 

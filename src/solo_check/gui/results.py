@@ -20,7 +20,6 @@ from urllib.parse import urlparse
 from PySide6.QtCore import QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
-    QFont,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -61,6 +60,7 @@ from ..explain import (
     state_names,
 )
 from ..scoring import CATEGORY_ORDER, Assessment, DimensionResult, score
+from .labels import WrapLabel
 from .situation_map import SituationMap
 
 # The key answers a person can try out on the results page. Each is a question id of
@@ -96,17 +96,8 @@ def _lang(value: str) -> Lang:
 
 
 def _label(*, bold: bool = False, scale: float = 1.0, role: str | None = None) -> QLabel:
-    """A word-wrapping plain-text label (content never becomes markup)."""
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    label = WrapLabel(bold=bold, scale=scale)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    if bold or scale != 1.0:
-        font = QFont(label.font())
-        font.setBold(bold)
-        if scale != 1.0:
-            font.setPointSizeF(font.pointSizeF() * scale)
-        label.setFont(font)
     if role:
         label.setObjectName(role)
     return label

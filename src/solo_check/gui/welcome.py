@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..content import Content
+from .labels import WrapLabel
 
 
 @dataclass(frozen=True)
@@ -30,19 +30,6 @@ class HistoryRow:
     date: str
     occupation: str
     situation: str
-
-
-def wrapped(text: str = "", *, heading: int = 0) -> QLabel:
-    """A word-wrapping label; headings are bold and larger (level 1 or 2)."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if heading:
-        font = label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * (1.6 if heading == 1 else 1.2))
-        label.setFont(font)
-    return label
 
 
 class WelcomePage(QWidget):
@@ -61,12 +48,12 @@ class WelcomePage(QWidget):
         self._continue_info: tuple[str, int, int] | None = None
         self._rows: list[HistoryRow] = []
 
-        self.title = wrapped(heading=1)
-        self.tagline = wrapped()
-        self.intro = wrapped()
-        self.privacy = wrapped()
-        self.adviser = wrapped()
-        self.not_advice = wrapped()
+        self.title = WrapLabel(bold=True, scale=1.6)
+        self.tagline = WrapLabel()
+        self.intro = WrapLabel()
+        self.privacy = WrapLabel()
+        self.adviser = WrapLabel()
+        self.not_advice = WrapLabel()
 
         self.start_button = QPushButton()
         self.start_button.setDefault(True)
@@ -78,8 +65,8 @@ class WelcomePage(QWidget):
         self.retake_button.clicked.connect(self.retake_requested)
         self.import_button.clicked.connect(self.import_requested)
 
-        self.history_title = wrapped(heading=2)
-        self.history_empty = wrapped()
+        self.history_title = WrapLabel(bold=True, scale=1.2)
+        self.history_empty = WrapLabel()
         self.history = QTableWidget(0, 3)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -108,7 +95,7 @@ class WelcomePage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.continue_note = wrapped()
+        self.continue_note = WrapLabel()
         layout.addWidget(self.continue_note)
         layout.addWidget(self.not_advice)
         line = QFrame()
