@@ -4,6 +4,7 @@ network connection and every answer in the store."""
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from PySide6.QtCore import Qt
@@ -65,7 +66,12 @@ def test_whole_check_by_keyboard(qtbot, open_window, content, no_network, name, 
         label.text() for label in window.results.findChildren(type(window.notice.label))
     )
     assert name_of_situation in shown
+    # The report, shown in the window, by keyboard too.
+    window.results.report_button.setFocus()
+    keyboard.key(window.results.report_button, Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.report_view
     assert no_network == []
+    assert "PySide6.QtNetwork" not in sys.modules  # nor does Qt get a way to connect
 
     # Everything typed is in the store, exactly as the example has it.
     store_answers = window.store.load(window.session.id)
