@@ -222,6 +222,21 @@ def test_history_newest_first_and_previous_finished(store):
     assert store.previous_finished(draft) == last
 
 
+def test_drafts_are_the_unfinished_ones_most_recently_changed_first(store):
+    def at(day: int) -> dt.datetime:
+        return dt.datetime(2026, 1, day, 12, tzinfo=UTC)
+
+    older = store.create(new_answers(updated_at=at(1)))
+    newer = store.create(new_answers(updated_at=at(2)))
+    assert [d.id for d in store.drafts()] == [newer, older]
+    done = store.create(new_answers(updated_at=at(3)))
+    store.finish(done, None)
+    store.set_answer(older, "q", 1)  # changed last
+    assert [d.id for d in store.drafts()] == [older, newer]
+    store.finish(older, None)
+    assert [d.id for d in store.drafts()] == [newer]
+
+
 def test_delete_removes_the_assessment_and_its_answers(store):
     keep = store.create(new_answers(values={"q": 1}))
     gone = store.create(new_answers(values={"q": 2, "r": 3}, declined={"s"}))

@@ -84,6 +84,15 @@ class HistoryEntry:
     questionnaire_version: str
 
 
+@dataclass(frozen=True)
+class Draft:
+    """An assessment that is not finished yet."""
+
+    id: int
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
 class Store:
     """One open store file. Use from one thread (the window's)."""
 
@@ -236,6 +245,16 @@ class Store:
         entries = [HistoryEntry(r[0], _parse(r[1]), _parse(r[2]), r[3], r[4]) for r in rows]
         entries.sort(key=lambda e: (_order(e.finished_at), e.id), reverse=True)
         return entries
+
+    def drafts(self) -> list[Draft]:
+        """Assessments not finished yet, most recently changed first."""
+        with self._read() as conn:
+            rows = conn.execute(
+                "SELECT id, created_at, updated_at FROM assessments WHERE finished_at IS NULL"
+            ).fetchall()
+        drafts = [Draft(r[0], _parse(r[1]), _parse(r[2])) for r in rows]
+        drafts.sort(key=lambda d: (_order(d.updated_at), d.id), reverse=True)
+        return drafts
 
     def previous_finished(self, assessment_id: int) -> int | None:
         """The finished assessment before this one, for comparison. "Before" is by

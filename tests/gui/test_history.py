@@ -100,3 +100,21 @@ def test_no_page_opens_a_window_of_its_own(open_window, content):
     shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
     assert shown == [window]
     assert QApplication.activeWindow() is window
+
+
+def test_an_unfinished_check_stays_reachable_after_starting_another(open_window, content):
+    window = open_window()
+    window.start_new()
+    first = window.session.id
+    window.session.set("age_band", "from_30")
+    window.show_welcome()
+    window.start_new()
+    window.show_welcome()
+    table = window.welcome.history
+    not_finished = content.texts.get("welcome.not_finished", "de")
+    assert [table.item(r, 2).text() for r in range(table.rowCount())] == [not_finished] * 2
+    table.selectRow(1)  # the older one
+    window.welcome.open_button.click()
+    assert window.stack.currentWidget() is window.questionnaire
+    assert window.session.id == first
+    assert window.session.answers.values == {"age_band": "from_30"}

@@ -32,7 +32,7 @@ from .. import __version__
 from ..answers import Answers, AnswersError, read_answers, write_answers
 from ..content import Content, ContentError, load_content
 from ..explain import date_text, occupation_title
-from ..scoring import Assessment
+from ..scoring import Assessment, visible_values
 from ..store import MovedAside, Store, StoreError
 from .app import install_qt_translations
 from .questionnaire import QuestionnairePage
@@ -113,7 +113,7 @@ class MainWindow(QMainWindow):
         self.welcome.continue_requested.connect(self.continue_unfinished)
         self.welcome.retake_requested.connect(self.retake)
         self.welcome.import_requested.connect(self.import_answers)
-        self.welcome.open_requested.connect(self.open_finished)
+        self.welcome.open_requested.connect(self.open_assessment)
         self.welcome.export_requested.connect(self.export_answers)
         self.welcome.delete_requested.connect(self.delete_assessment)
         self.questionnaire.finish_requested.connect(self.show_results)
@@ -263,17 +263,27 @@ class MainWindow(QMainWindow):
         self.welcome.start_button.setFocus()
 
     def _refresh_welcome(self) -> None:
-        unfinished = self._guard(self.store.unfinished)
+        """List the checks: unfinished ones first (the newest is what Continue opens)."""
         info = None
-        if unfinished is not None:
-            answers = self._guard(self.store.load, unfinished)
-            if answers is not None:
+        rows = []
+        for draft in self._guard(self.store.drafts) or []:
+            answers = self._guard(self.store.load, draft.id)
+            if answers is None:
+                continue
+            if info is None:
                 info = (
                     date_text(self.content, answers.created_at.date(), self.lang),
                     len(answers.values) + len(answers.declined),
-                    len(self.content.questionnaire.questions),
+                    len(visible_values(self.content, answers).visible),
                 )
-        rows = []
+            rows.append(
+                HistoryRow(
+                    id=draft.id,
+                    date=date_text(self.content, draft.updated_at.date(), self.lang),
+                    occupation=occupation_title(self.content, answers, self.lang) or "—",
+                    situation=self.content.texts.get("welcome.not_finished", self.lang),
+                )
+            )
         for entry in self._guard(self.store.history) or []:
             answers = self._guard(self.store.load, entry.id)
             if answers is None:
@@ -346,8 +356,14 @@ class MainWindow(QMainWindow):
         answers.declined = set(last.declined)
         self._begin(answers)
 
-    def open_finished(self, assessment_id: int) -> None:
-        if self._open_session(assessment_id):
+    def open_assessment(self, assessment_id: int) -> None:
+        """A finished check opens on its result, an unfinished one where it was left."""
+        answers = self._guard(self.store.load, assessment_id)
+        if answers is None:
+            return
+        if answers.finished_at is None:
+            self.resume(assessment_id)
+        elif self._open_session(assessment_id):
             self.show_results()
 
     # ------------------------------------------------------------------ results
