@@ -118,3 +118,32 @@ def test_an_unfinished_check_stays_reachable_after_starting_another(open_window,
     assert window.stack.currentWidget() is window.questionnaire
     assert window.session.id == first
     assert window.session.answers.values == {"age_band": "from_30"}
+
+
+def test_kept_what_if_answers_are_stored_and_shown_on_the_questions(open_window, content):
+    from PySide6.QtCore import Qt
+
+    from . import keyboard
+
+    answers = read_answers(EXAMPLES / "copywriter-one-client.json", content)
+    answers.finished_at = None
+    store, _ = Store.open()
+    store.create(answers)
+    store.close()
+    window = open_window()
+    window.questionnaire.go_to_question("reserve_months")  # built with the old value
+    window.show_results()
+    before = window.results.cards["buffers"]
+    shown_before = [label.text() for label in before.findChildren(type(window.notice.label))]
+    spin = window.results.what_if_panel.control("reserve_months").control
+    spin.setFocus()
+    for _ in range(22):  # 1 month -> 12 months, half a month per key press
+        keyboard.key(spin, Qt.Key.Key_Up)
+    window.results.what_if_panel.keep.click()
+    assert window.store.load(window.session.id).values["reserve_months"] == 12
+    assert window.stack.currentWidget() is window.results
+    shown_after = [label.text() for label in before.findChildren(type(window.notice.label))]
+    assert shown_after != shown_before  # the real result is scored again with the kept answer
+    window._jump_to_question("reserve_months")
+    page = window.questionnaire.pages[window.questionnaire.current]
+    assert page.widgets["reserve_months"].value() == 12
