@@ -220,6 +220,8 @@ def test_history_newest_first_and_previous_finished(store):
     store.finish(draft, "growth")
     assert store.history()[0].id == draft
     assert store.previous_finished(draft) == last
+    store.finish(draft, "growth", at(15))
+    assert store.history()[1].id == draft and store.history()[1].finished_at == at(15)
 
 
 def test_drafts_are_the_unfinished_ones_most_recently_changed_first(store):

@@ -226,8 +226,12 @@ class Store:
     def place(self, assessment_id: int) -> str | None:
         return self._column(assessment_id, "place")
 
-    def finish(self, assessment_id: int, situation: str | None) -> None:
-        self._update(assessment_id, "finished_at = ?, situation = ?", _stamp(_now()), situation)
+    def finish(
+        self, assessment_id: int, situation: str | None, at: dt.datetime | None = None
+    ) -> None:
+        """Finished (now, or at the given moment), with the situation it came to."""
+        moment = _stamp(at or _now())
+        self._update(assessment_id, "finished_at = ?, situation = ?", moment, situation)
 
     def reopen(self, assessment_id: int) -> None:
         """Not finished any more; counts as an update, so a crash resumes this one."""

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from solo_check.answers import read_answers
+from solo_check.scoring import score
 from solo_check.store import Store
 
 from ..conftest import EXAMPLES
 
 
-def _finished(content, name: str) -> int:
+def _finished(content, name: str, days_ago: int = 7) -> int:
     """Put one example into the store as a finished check, as if done earlier."""
     answers = read_answers(EXAMPLES / name, content)
+    situation = score(content, answers, dt.date(2026, 11, 27)).situation
     store, _ = Store.open()
     new_id = store.create(answers)
-    store.finish(new_id, None)
+    when = dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)
+    store.finish(new_id, situation, when.replace(microsecond=0))
     store.close()
     return new_id
 
@@ -147,3 +152,21 @@ def test_kept_what_if_answers_are_stored_and_shown_on_the_questions(open_window,
     window._jump_to_question("reserve_months")
     page = window.questionnaire.pages[window.questionnaire.current]
     assert page.widgets["reserve_months"].value() == 12
+
+
+def test_looking_at_an_earlier_check_does_not_change_its_date(open_window, content):
+    older = _finished(content, "plumber-solid-reserves.json", days_ago=30)
+    newer = _finished(content, "yoga-teacher-no-pension.json", days_ago=7)
+    window = open_window()
+    dates = {e.id: e.finished_at for e in window.store.history()}
+    window.open_assessment(older)
+    window._show_questionnaire()
+    window.questionnaire.go_to(2)
+    window.show_results()
+    assert {e.id: e.finished_at for e in window.store.history()} == dates
+    assert [e.id for e in window.store.history()] == [newer, older]
+    # Changing an answer reopens it; showing the result finishes it again, now.
+    window.session.set("reserve_months", 2)
+    assert [e.id for e in window.store.history()] == [newer]
+    window.show_results()
+    assert [e.id for e in window.store.history()] == [older, newer]

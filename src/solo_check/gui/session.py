@@ -30,16 +30,26 @@ class Session:
     # ------------------------------------------------------------------ changes
 
     def set(self, question_id: str, value: Any) -> None:
+        self._reopen()
         self.store.set_answer(self.id, question_id, value)
         self.answers.set(question_id, value)
 
     def decline(self, question_id: str) -> None:
+        self._reopen()
         self.store.decline(self.id, question_id)
         self.answers.decline(question_id)
 
     def clear(self, question_id: str) -> None:
+        self._reopen()
         self.store.clear(self.id, question_id)
         self.answers.clear(question_id)
+
+    def _reopen(self) -> None:
+        """A changed answer makes a finished check unfinished until its result is shown
+        again; merely looking at it changes nothing."""
+        if self.answers.finished_at is not None:
+            self.store.reopen(self.id)
+            self.answers.finished_at = None
 
     def set_language(self, lang: str) -> None:
         self.store.set_language(self.id, lang)

@@ -314,9 +314,6 @@ class MainWindow(QMainWindow):
 
     def _show_questionnaire(self, place: str | None = None) -> None:
         assert self.session is not None
-        if self.session.answers.finished_at is not None:
-            self._guard(self.store.reopen, self.session.id)
-            self.session.answers.finished_at = None
         if place is not None or self.questionnaire.session is not self.session:
             self.questionnaire.open(self.session, place)
         self.stack.setCurrentWidget(self.questionnaire)
@@ -396,9 +393,11 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         assessment = self.session.assessment(today())
-        self._guard(self.store.finish, self.session.id, assessment.situation)
+        if self.session.answers.finished_at is None:
+            # Finished now; a check that was finished before keeps its date.
+            self._guard(self.store.finish, self.session.id, assessment.situation)
+            self.session.answers.finished_at = dt.datetime.now(dt.UTC)
         self._guard(self.store.set_place, self.session.id, RESULTS_PLACE)
-        self.session.answers.finished_at = dt.datetime.now(dt.UTC)
         page = self._ensure_results()
         page.show_assessment(self.session.valid_answers(), assessment, self._previous(), today())
         self.stack.setCurrentWidget(page)
