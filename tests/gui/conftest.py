@@ -96,3 +96,26 @@ def open_window(qtbot, home):
         return window
 
     return start
+
+
+def put_example(content, name: str, *, finished_days_ago: int | None = None):
+    """Put an example's answers into the store (of SOLO_CHECK_HOME) as an unfinished check,
+    or as one finished that many days ago with its situation. Returns (id, answers)."""
+    import datetime as dt
+
+    from solo_check.answers import read_answers
+    from solo_check.scoring import score
+    from solo_check.store import Store
+
+    from ..conftest import EXAMPLES
+
+    answers = read_answers(EXAMPLES / name, content)
+    answers.finished_at = None
+    store, _ = Store.open()
+    new_id = store.create(answers)
+    if finished_days_ago is not None:
+        situation = score(content, answers, dt.date(2026, 11, 27)).situation
+        when = dt.datetime.now(dt.UTC) - dt.timedelta(days=finished_days_ago)
+        store.finish(new_id, situation, when.replace(microsecond=0))
+    store.close()
+    return new_id, answers

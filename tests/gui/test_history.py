@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from solo_check.answers import read_answers
-from solo_check.scoring import score
-from solo_check.store import Store
-
-from ..conftest import EXAMPLES
+from .conftest import put_example
 
 
 def _finished(content, name: str, days_ago: int = 7) -> int:
     """Put one example into the store as a finished check, as if done earlier."""
-    answers = read_answers(EXAMPLES / name, content)
-    situation = score(content, answers, dt.date(2026, 11, 27)).situation
-    store, _ = Store.open()
-    new_id = store.create(answers)
-    when = dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)
-    store.finish(new_id, situation, when.replace(microsecond=0))
-    store.close()
-    return new_id
+    return put_example(content, name, finished_days_ago=days_ago)[0]
 
 
 def test_a_finished_check_is_listed_and_opens_on_its_result(open_window, content):
@@ -130,11 +117,7 @@ def test_kept_what_if_answers_are_stored_and_shown_on_the_questions(open_window,
 
     from . import keyboard
 
-    answers = read_answers(EXAMPLES / "copywriter-one-client.json", content)
-    answers.finished_at = None
-    store, _ = Store.open()
-    store.create(answers)
-    store.close()
+    put_example(content, "copywriter-one-client.json")
     window = open_window()
     window.questionnaire.go_to_question("reserve_months")  # built with the old value
     window.show_results()

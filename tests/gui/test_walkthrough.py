@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from solo_check.answers import read_answers
 from solo_check.gui.window import create_window
-from solo_check.store import Store
 
 from ..conftest import EXAMPLES
 from . import keyboard
+from .conftest import put_example
 
 
 def _unordered(values: dict) -> dict:
@@ -99,11 +99,7 @@ def test_enter_moves_to_the_next_question_and_then_the_next_section(open_window)
 def test_exported_answers_are_the_answers_given(qtbot, home, content, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    example = read_answers(EXAMPLES / "yoga-teacher-no-pension.json", content)
-    example.finished_at = None
-    store, _ = Store.open()
-    store.create(example)
-    store.close()
+    _, example = put_example(content, "yoga-teacher-no-pension.json")
     window = create_window()
     qtbot.addWidget(window)
     target = tmp_path / "export" / "meine-antworten"
