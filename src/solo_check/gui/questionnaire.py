@@ -260,7 +260,7 @@ class QuestionnairePage(QWidget):
         )
         self.progress_label.setText(progress_text)
         self.progress.setAccessibleName(progress_text)
-        invalid = self.session.invalid()
+        invalid = [qid for qid in visible if not self.session.is_valid(qid)]
         self.invalid_note.setVisible(bool(invalid))
         if invalid:
             self.invalid_note.setText(

@@ -82,9 +82,5 @@ class Session:
             question_id in self.answers.values and self.is_valid(question_id)
         )
 
-    def invalid(self) -> list[str]:
-        """Visible questions whose value still has a problem."""
-        return [qid for qid in self.visible() if not self.is_valid(qid)]
-
     def assessment(self, today: dt.date) -> Assessment:
         return score(self.content, self.valid_answers(), today)
