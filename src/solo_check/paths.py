@@ -36,6 +36,24 @@ def resource(name: str) -> Path:
     return resources_dir() / name
 
 
+LEGAL_FILES = ("LICENSE", "THIRD-PARTY-NOTICES.md")
+
+
+def legal_file(name: str) -> Path:
+    """The program's licence or third-party notices (one of LEGAL_FILES).
+
+    Installed or bundled they are in ``resources/legal/``; in the source tree they
+    stay at the top of the repository, where people expect them.
+    """
+    if name not in LEGAL_FILES:
+        raise ValueError(f"not a legal file: {name}")
+    folder = resources_dir()
+    for candidate in (folder / "legal" / name, folder.parent / name):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"{name} not found beside {folder}")
+
+
 def user_data_dir() -> Path:
     """Where assessments are stored: SOLO_CHECK_HOME if set, else the platform's user data dir."""
     override = os.environ.get(HOME_ENV)
