@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import __version__
 from ..answers import Answers, AnswersError, read_answers, write_answers
 from ..content import Content, ContentError, load_content
 from ..explain import date_text, occupation_title
@@ -522,12 +521,11 @@ class MainWindow(QMainWindow):
         self._refresh_welcome()
 
     def show_about(self) -> None:
-        t = self.content.texts.get
-        QMessageBox.about(
-            self,
-            t("about.title", self.lang),
-            t("about.text", self.lang, version=__version__, folder=str(self.store.path.parent)),
-        )
+        from .about import AboutDialog
+
+        dialog = AboutDialog(self.content, self.lang, self.store.path.parent, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def show_moved_aside(self, moved: MovedAside) -> None:
         self.notify(f"notice.moved_{moved.reason}", path=str(moved.moved_to))
