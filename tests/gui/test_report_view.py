@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -177,6 +178,22 @@ def test_open_in_viewer_only_on_click_with_a_private_copy(view, report_pdf, home
         assert stat.S_IMODE(copy.stat().st_mode) == 0o600
         assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
     assert str(copy) in view.status.text()
+
+
+def test_opening_removes_copies_older_than_a_day_and_keeps_the_rest(view, home, monkeypatch):
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: True)
+    folder = home / REPORTS_FOLDER
+    folder.mkdir(parents=True)
+    old, recent, other = folder / "old.pdf", folder / "recent.pdf", folder / "notes.txt"
+    for path in (old, recent, other):
+        path.write_bytes(b"x")
+    two_days_ago = time.time() - 2 * 86400
+    os.utime(old, (two_days_ago, two_days_ago))
+    os.utime(other, (two_days_ago, two_days_ago))
+    view.open_button.click()
+    assert not old.exists()
+    assert recent.exists() and other.exists()
+    assert (folder / NAME).exists()
 
 
 def test_open_without_a_pdf_viewer_says_where_the_file_is(view, home, monkeypatch):

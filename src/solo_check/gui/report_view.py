@@ -8,6 +8,7 @@ and opens the system's PDF viewer only when asked.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -44,6 +45,9 @@ from .labels import WrapLabel
 
 MAX_PRINT_DPI = 300
 REPORTS_FOLDER = "reports"  # in the user data folder: copies opened in the PDF viewer
+# Copies opened in the viewer are only for looking; older ones are removed when a new one
+# is made, so the private folder does not fill up. A day leaves an open viewer its file.
+VIEWER_COPY_DAYS = 1
 
 
 def print_resolution(printer_dpi: int) -> int:
@@ -293,6 +297,7 @@ class ReportView(QWidget):
         target = folder / self.suggested_name
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            remove_old_copies(folder)
             write_report(target, self.pdf)
         except OSError as exc:
             self._set_status("report_view.open_write_failed", reason=exc.strerror or str(exc))
@@ -333,3 +338,15 @@ def _fit(width: float, height: float, image: QSize) -> QRectF:
     scale = min(width / image.width(), height / image.height())
     w, h = image.width() * scale, image.height() * scale
     return QRectF((width - w) / 2, (height - h) / 2, w, h)
+
+
+def remove_old_copies(folder: Path, now: float | None = None) -> None:
+    """Remove PDF copies made for the viewer more than VIEWER_COPY_DAYS ago. Only PDF
+    files directly in the folder are touched; one that cannot be removed stays."""
+    limit = (time.time() if now is None else now) - VIEWER_COPY_DAYS * 86400
+    for path in folder.glob("*.pdf"):
+        try:
+            if path.is_file() and path.stat().st_mtime < limit:
+                path.unlink()
+        except OSError:
+            continue
