@@ -56,7 +56,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _give_missing_streams_a_sink() -> None:
+    """Without a console (the Windows GUI launcher, pythonw) sys.stdout and sys.stderr
+    are None and every write to them would crash; send what would be printed nowhere."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            # Open for the rest of the program's life, so no context manager.
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The `solo-check` and `solo-check-cli` launchers and `python -m solo_check`."""
+    _give_missing_streams_a_sink()
     args = _parser().parse_args(argv)
     if args.command == "score":
         return _score(args)
