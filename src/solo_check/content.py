@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from .textfiles import TEXT_FILES, flatten_texts
+
 Lang = Literal["de", "en"]
 LANGS: tuple[Lang, ...] = ("de", "en")
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)]
@@ -567,15 +569,6 @@ class Texts(BaseModel):
         return text.format(**params) if params else text
 
 
-def _flatten_texts(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
-    for key, value in data.items():
-        path = f"{prefix}.{key}" if prefix else key
-        if isinstance(value, dict) and not ({"de", "en"} & value.keys()):
-            yield from _flatten_texts(value, path)
-        else:
-            yield path, value
-
-
 # --------------------------------------------------------------------------- loading
 
 
@@ -605,14 +598,6 @@ FILES = {
     "occupations": "occupations.toml",
     "pointers": "pointers.toml",
 }
-# The texts are split by the part of the program that shows them; a key lives in one file only.
-TEXT_FILES = (
-    "texts.toml",
-    "texts-app.toml",
-    "texts-questions.toml",
-    "texts-results.toml",
-    "texts-report.toml",
-)
 MODELS: dict[str, type[BaseModel]] = {
     "questionnaire": Questionnaire,
     "occupations": Occupations,
@@ -667,7 +652,7 @@ def _load_texts(folder: Path, problems: list[str]) -> Texts | None:
         if data is None:
             ok = False
             continue
-        for key, value in _flatten_texts(data):
+        for key, value in flatten_texts(data):
             if key in where:
                 problems.append(f"{file}: {key}: already defined in {where[key]}")
                 ok = False

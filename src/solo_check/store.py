@@ -19,10 +19,14 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .answers import Answers
 from .paths import user_data_dir
+
+if TYPE_CHECKING:
+    # Imported where an Answers is built: `answers` pulls in pydantic, which the window's
+    # first page must not wait for.
+    from .answers import Answers
 
 STORE_FILE = "solo-check.sqlite3"
 APPLICATION_ID = 0x536F6C43  # "SolC": marks the file as a Solo-Check store
@@ -165,6 +169,8 @@ class Store:
                 "SELECT question_id, value, declined FROM answers WHERE assessment_id = ?",
                 (assessment_id,),
             ).fetchall()
+        from .answers import Answers
+
         return Answers(
             questionnaire_id=row[0],
             questionnaire_version=row[1],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..content import Content
 from .labels import WrapLabel
+
+if TYPE_CHECKING:  # the first page is shown before the content (and pydantic) is loaded
+    from ..content import Content
 
 
 @dataclass(frozen=True)

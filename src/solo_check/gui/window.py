@@ -2,6 +2,10 @@
 
 The window owns the store and the assessment being worked on; pages show and edit, the
 window decides where to go next and keeps everything saved.
+
+`start` shows the welcome page before the content is validated: importing pydantic and
+checking all content takes longer than a bare window needs to appear. So this module
+imports the content, the scoring and the questionnaire only where they are used.
 """
 
 from __future__ import annotations
@@ -12,9 +16,9 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,15 +33,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..answers import Answers, AnswersError, read_answers, write_answers
-from ..content import Content, ContentError, load_content
-from ..explain import date_text, occupation_title
-from ..scoring import Assessment, visible_values
 from ..store import MovedAside, Store, StoreError
 from .app import install_qt_translations
-from .questionnaire import QuestionnairePage
-from .session import Session
 from .welcome import HistoryRow, WelcomePage
+
+if TYPE_CHECKING:
+    from ..answers import Answers
+    from ..content import Content
+    from ..scoring import Assessment
+    from .questionnaire import QuestionnairePage
+    from .session import Session
 
 RESULTS_PLACE = "results"
 MIN_SIZE = (800, 600)
@@ -91,16 +96,15 @@ class MainWindow(QMainWindow):
         self.store = store
         self.lang = lang
         self.session: Session | None = None
-        self.results: Any = None  # built when first needed
+        self._questionnaire: QuestionnairePage | None = None  # built when first needed
+        self.results: Any = None
         self.report_view: Any = None
         self.setMinimumSize(*MIN_SIZE)
 
         self.notice = Notice()
         self.welcome = WelcomePage(content)
-        self.questionnaire = QuestionnairePage(content)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
-        self.stack.addWidget(self.questionnaire)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -116,14 +120,37 @@ class MainWindow(QMainWindow):
         self.welcome.open_requested.connect(self.open_assessment)
         self.welcome.export_requested.connect(self.export_answers)
         self.welcome.delete_requested.connect(self.delete_assessment)
-        self.questionnaire.finish_requested.connect(self.show_results)
-        self.questionnaire.home_requested.connect(self.show_welcome)
-        self.questionnaire.place_changed.connect(self._remember_place)
-        self.questionnaire.store_failed.connect(self._store_failed)
 
         self._build_menus()
         self.set_language(lang)
         self._restore_geometry()
+
+    @property
+    def questionnaire(self) -> QuestionnairePage:
+        """The questionnaire page, built the first time it is needed."""
+        if self._questionnaire is None:
+            from .questionnaire import QuestionnairePage
+
+            page = QuestionnairePage(self.content)
+            page.finish_requested.connect(self.show_results)
+            page.home_requested.connect(self.show_welcome)
+            page.place_changed.connect(self._remember_place)
+            page.store_failed.connect(self._store_failed)
+            page.set_language(self.lang)
+            self.stack.addWidget(page)
+            self._questionnaire = page
+        return self._questionnaire
+
+    @property
+    def content_ready(self) -> bool:
+        """False while the first page shows with its texts only (see `start`)."""
+        return not isinstance(self.content, FirstPageContent)
+
+    def content_loaded(self, content: Content) -> None:
+        """The validated content takes the place of the first page's texts."""
+        self.content = content
+        self.welcome.content = content
+        self._refresh_welcome()
 
     # ------------------------------------------------------------------ menus
 
@@ -164,7 +191,7 @@ class MainWindow(QMainWindow):
         self.about_action = action(self.help_menu, None, self.show_about)
 
     def _back(self) -> None:
-        if self.stack.currentWidget() is self.questionnaire:
+        if self._questionnaire is not None and self.stack.currentWidget() is self._questionnaire:
             self.questionnaire.back()
         elif self.results is not None and self.stack.currentWidget() is self.results:
             self.questionnaire.go_to(len(self.content.questionnaire.sections) - 1)
@@ -173,7 +200,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.results)
 
     def _next(self) -> None:
-        if self.stack.currentWidget() is self.questionnaire:
+        if self._questionnaire is not None and self.stack.currentWidget() is self._questionnaire:
             self.questionnaire.next()
 
     # ------------------------------------------------------------------ language
@@ -208,7 +235,8 @@ class MainWindow(QMainWindow):
         self.notice.close_button.setText(t("notice.close", lang))
         self.notice.set_language(lang)
         self.welcome.set_language(lang)
-        self.questionnaire.set_language(lang)
+        if self._questionnaire is not None:
+            self._questionnaire.set_language(lang)
         if self.results is not None:
             self.results.set_language(lang)
         if self.report_view is not None:
@@ -264,6 +292,11 @@ class MainWindow(QMainWindow):
 
     def _refresh_welcome(self) -> None:
         """List the checks: unfinished ones first (the newest is what Continue opens)."""
+        if not self.content_ready:
+            return  # the list needs occupations and situations: `content_loaded` fills it
+        from ..explain import date_text, occupation_title
+        from ..scoring import visible_values
+
         info = None
         rows = []
         for draft in self._guard(self.store.drafts) or []:
@@ -305,6 +338,8 @@ class MainWindow(QMainWindow):
         return "—"
 
     def _open_session(self, assessment_id: int) -> bool:
+        from .session import Session
+
         try:
             self.session = Session(self.content, self.store, assessment_id)
         except StoreError as exc:
@@ -319,6 +354,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.questionnaire)
 
     def start_new(self) -> None:
+        from ..answers import Answers
+
         self._begin(Answers.new(self.content, self.lang))
 
     def _begin(self, answers: Answers) -> None:
@@ -348,6 +385,8 @@ class MainWindow(QMainWindow):
         last = self._guard(self.store.load, history[0].id)
         if last is None:
             return
+        from ..answers import Answers
+
         answers = Answers.new(self.content, self.lang)
         answers.values = copy.deepcopy(last.values)
         answers.declined = set(last.declined)
@@ -413,7 +452,8 @@ class MainWindow(QMainWindow):
                 self._guard(self.session.clear, qid)
             else:
                 self._guard(self.session.set, qid, value)
-        self.questionnaire.session = None  # widgets show stale values: rebuild on next visit
+        if self._questionnaire is not None:
+            self._questionnaire.session = None  # widgets show stale values: rebuild on next visit
         self.show_results()
 
     def show_report(self) -> None:
@@ -441,6 +481,8 @@ class MainWindow(QMainWindow):
         return Path(folder) if folder else Path.home()
 
     def import_answers(self) -> None:
+        from ..answers import AnswersError, read_answers
+
         t = self.content.texts.get
         path, _ = QFileDialog.getOpenFileName(
             self,
@@ -468,6 +510,8 @@ class MainWindow(QMainWindow):
             self.show_results()
 
     def export_answers(self, assessment_id: int | None) -> None:
+        from ..answers import write_answers
+
         t = self.content.texts.get
         if assessment_id is None:
             if self.session is None:
@@ -517,7 +561,8 @@ class MainWindow(QMainWindow):
         self._guard(self.store.delete, assessment_id)
         if self.session is not None and self.session.id == assessment_id:
             self.session = None
-            self.questionnaire.session = None
+            if self._questionnaire is not None:
+                self._questionnaire.session = None
         self._refresh_welcome()
 
     def show_about(self) -> None:
@@ -533,6 +578,55 @@ class MainWindow(QMainWindow):
 
 # --------------------------------------------------------------------------- start
 
+# The welcome page, the menus and the notices take their texts from these files.
+FIRST_PAGE_TEXT_FILES = ("texts.toml", "texts-app.toml")
+# If the first paint does not come (a window started minimised), load the content anyway.
+FIRST_PAINT_WAIT_MS = 500
+EXIT_WHEN_SHOWN_ENV = "SOLO_CHECK_EXIT_WHEN_SHOWN"
+
+
+class FirstPageTexts:
+    """Texts read straight from the TOML files, not yet validated; `get` works as
+    `content.Texts.get` does."""
+
+    def __init__(self, entries: dict[str, Any]) -> None:
+        self.entries = entries
+
+    def get(self, key: str, lang: str, **params: Any) -> str:
+        text: str = self.entries[key][lang]
+        return text.format(**params) if params else text
+
+
+class FirstPageContent:
+    """All the window has while its first page is shown and the content is not validated
+    yet: the texts. `MainWindow.content_loaded` replaces it with the real content."""
+
+    def __init__(self, texts: FirstPageTexts) -> None:
+        self.texts = texts
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, from a zero timer after the window's first paint: the page is
+    on screen and the event loop free again."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        self._done = False
+        window.installEventFilter(self)
+        QTimer.singleShot(FIRST_PAINT_WAIT_MS, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._run)
+        return False
+
+    def _run(self) -> None:
+        if not self._done:
+            self._done = True
+            self._then()
+
 
 def system_language() -> str:
     from ..cli import system_language as _system_language
@@ -540,12 +634,22 @@ def system_language() -> str:
     return _system_language()
 
 
+def _language(store: Store) -> str:
+    saved = store.setting("language")
+    return saved if saved in ("de", "en") else system_language()
+
+
 def create_window() -> MainWindow:
     """Open the store, load the content and build the window on its first page."""
+    from ..content import load_content
+
     content = load_content()
     store, moved = Store.open()
-    saved = store.setting("language")
-    lang = saved if saved in ("de", "en") else system_language()
+    return _complete_window(content, store, moved)
+
+
+def _complete_window(content: Content, store: Store, moved: MovedAside | None) -> MainWindow:
+    lang = _language(store)
     install_qt_translations(QApplication.instance(), lang)
     window = MainWindow(content, store, lang)
     if moved is not None:
@@ -559,33 +663,94 @@ def create_window() -> MainWindow:
     return window
 
 
-EXIT_WHEN_SHOWN_ENV = "SOLO_CHECK_EXIT_WHEN_SHOWN"
+def first_page_window(store: Store, moved: MovedAside | None) -> MainWindow | None:
+    """The window on its welcome page, built from the texts alone, before the content is
+    loaded. None when the first page needs the content (a check to resume) or the texts
+    cannot be read as they are: then `start` goes the long way, which words any problem."""
+    from ..paths import resources_dir
+    from ..textfiles import read_texts
+
+    try:
+        if store.unfinished() is not None:
+            return None
+        has_history = bool(store.history())
+        lang = _language(store)
+        texts = FirstPageTexts(read_texts(resources_dir(), FIRST_PAGE_TEXT_FILES))
+        install_qt_translations(QApplication.instance(), lang)
+        window = MainWindow(FirstPageContent(texts), store, lang)
+        if moved is not None:
+            window.show_moved_aside(moved)
+    except (StoreError, OSError, ValueError, LookupError, TypeError):
+        # ValueError covers a TOML syntax error; LookupError and TypeError a text that is
+        # missing or malformed. load_content reports each of them in words.
+        return None
+    if has_history:
+        window.welcome.history_empty.hide()  # the list follows with the content
+    window.show_welcome()
+    return window
+
+
+def _validated_content(shown: MainWindow | None = None) -> Content | None:
+    """The content, or None after telling the person what is wrong with it. A window that
+    is already shown goes first, disabled, so no click waiting in the queue reaches it."""
+    from ..content import ContentError, load_content
+
+    try:
+        return load_content()
+    except ContentError as exc:
+        if shown is not None:
+            shown.setEnabled(False)
+            shown.hide()
+        QMessageBox.critical(None, "Solo-Check", "\n".join(exc.problems[:20]))
+        return None
 
 
 def start(app: QApplication) -> int:
+    """Show the first page as soon as possible, then make the window complete.
+
+    The welcome page needs only its texts; it is shown before pydantic is imported and the
+    content validated, which happens right after its first paint. Nothing runs on content
+    that did not validate: then the window goes away and a message says what is wrong.
+    """
     try:
-        window = create_window()
-    except ContentError as exc:
-        QMessageBox.critical(None, "Solo-Check", "\n".join(exc.problems[:20]))
-        return 1
+        store, moved = Store.open()
     except StoreError as exc:
-        lang = system_language()
-        content = load_content()
+        from ..content import load_content
+
         QMessageBox.critical(
             None,
             "Solo-Check",
-            content.texts.get(f"notice.store_{exc.reason}", lang, detail=exc.detail),
+            load_content().texts.get(
+                f"notice.store_{exc.reason}", system_language(), detail=exc.detail
+            ),
         )
         return 1
-    window.show()
-    if os.environ.get(EXIT_WHEN_SHOWN_ENV):
-        # For the bundle's smoke test and the start-up benchmark: the first page has been
-        # painted once the event loop runs the zero timer; say so and close normally.
-        def shown() -> None:
+    window = first_page_window(store, moved)
+    if window is None:
+        content = _validated_content()
+        if content is None:
+            store.close()
+            return 1
+        window = _complete_window(content, store, moved)
+    exit_when_shown = bool(os.environ.get(EXIT_WHEN_SHOWN_ENV))
+
+    def complete() -> None:
+        # For the bundle's smoke test and the start-up benchmark: say when the first page
+        # is painted and when the window is complete, then close normally.
+        if exit_when_shown:
             print(f"solo-check: window shown: {window.windowTitle()}", flush=True)
+        if not window.content_ready:
+            content = _validated_content(window)
+            if content is None:
+                app.exit(1)
+                return
+            window.content_loaded(content)
+        if exit_when_shown:
+            print("solo-check: ready", flush=True)
             window.close()
 
-        QTimer.singleShot(0, shown)
+    _FirstPaint(window, complete)
+    window.show()
     code = app.exec()
     window.store.close()
     return code
