@@ -122,6 +122,9 @@ echo "built in $((SECONDS - build_started)) s"
 
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
+# Without a UTF-8 locale (e.g. LANG unset) Qt warns that it switches to C.UTF-8; the
+# smoke tests run in the locale Qt expects, which glibc always has.
+export LC_ALL=C.UTF-8
 
 step "Smoke test: every bundled library finds what it links against"
 INTERNAL="$BUNDLE/_internal"
