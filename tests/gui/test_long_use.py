@@ -1,5 +1,6 @@
 """Long use does not crash the app: PySide6 6.12.0 on Python 3.11 drops a reference to
-None with every call that returns nothing; the gui package guards against it."""
+None with every call that returns nothing, and to True or False with every signal emitted
+from Python; the gui package guards against both."""
 
 from __future__ import annotations
 
@@ -10,13 +11,23 @@ import sys
 from ..conftest import ROOT
 
 CHILD = """
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QLabel
 import solo_check.gui  # the guard
 app = QApplication([])
 label = QLabel()
+
+
+class Answer(QObject):
+    changed = Signal(str)
+
+
+answer = Answer()
+answer.changed.connect(label.setText)
 for i in range(300_000):
     label.setText("Rücklagen")
     label.setVisible(False)
+    answer.changed.emit("Rücklagen")
 print("survived")
 """
 

@@ -11,8 +11,11 @@ if sys.version_info < (3, 12):  # pragma: no branch
     import ctypes
 
     # PySide6 6.12.0 on Python 3.11 takes one reference away from None with every Qt
-    # call that returns nothing (setText, setVisible, ...). After some ten thousand calls
-    # - minutes of normal use - Python aborts with "none_dealloc". From Python 3.12 on
-    # None is immortal; here it gets a reference count it cannot run out of. The first
-    # field of every CPython object is its reference count.
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    # call that returns nothing (setText, setVisible, ...), and one from True or False with
+    # every Signal.emit() made from Python. After some thousand emits or ten thousand calls -
+    # minutes of normal use - Python aborts with "none_dealloc" or "bool_dealloc". From
+    # Python 3.12 on these objects are immortal; here they get a reference count they
+    # cannot run out of. The first field of every CPython object is its reference count.
+    for _singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
+    del _singleton
