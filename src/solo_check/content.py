@@ -346,18 +346,34 @@ class Questionnaire(Strict):
     def section_of(self) -> dict[str, str]:
         return {q.id: s.id for s in self.sections for q in s.questions}
 
+    @cached_property
+    def option_cache(self) -> dict[str, tuple[Question, list[Option]]]:
+        """The options of option-set questions made so far, by question id (see `options`)."""
+        return {}
+
     def options(self, question: Question) -> list[Option]:
-        """The options of a choice question with their points, wherever they are defined."""
+        """The options of a choice question with their points, wherever they are defined.
+
+        For a question using an option set the options are copies carrying the question's
+        points. Scoring, checking and every page refresh ask for them, so they are made once
+        per question (the models are frozen) and kept; a question that is not this
+        questionnaire's own object (a changed copy) gets fresh ones."""
         if question.options is not None:
             return question.options
+        cached = self.option_cache.get(question.id)
+        if cached is not None and cached[0] is question:
+            return list(cached[1])
         option_set = next(s for s in self.option_sets if s.id == question.option_set)
         points = question.points or {}
-        return [
+        options = [
             o.model_copy(
                 update={"points": {dim: pts[o.id] for dim, pts in points.items() if o.id in pts}}
             )
             for o in option_set.options
         ]
+        if self.questions.get(question.id) is question:
+            self.option_cache[question.id] = (question, options)
+        return list(options)
 
     @cached_property
     def dimensions(self) -> dict[str, Dimension]:

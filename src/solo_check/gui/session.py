@@ -26,22 +26,28 @@ class Session:
         self.store = store
         self.id = assessment_id
         self.answers = store.load(assessment_id)
+        # check_value per question, kept until its answer changes: every page switch and
+        # every change asks for all of them (progress column, problems, visibility).
+        self._validity: dict[str, tuple[Any, bool]] = {}
 
     # ------------------------------------------------------------------ changes
 
     def set(self, question_id: str, value: Any) -> None:
         self._reopen()
         self.store.set_answer(self.id, question_id, value)
+        self._validity.pop(question_id, None)
         self.answers.set(question_id, value)
 
     def decline(self, question_id: str) -> None:
         self._reopen()
         self.store.decline(self.id, question_id)
+        self._validity.pop(question_id, None)
         self.answers.decline(question_id)
 
     def clear(self, question_id: str) -> None:
         self._reopen()
         self.store.clear(self.id, question_id)
+        self._validity.pop(question_id, None)
         self.answers.clear(question_id)
 
     def _reopen(self) -> None:
@@ -60,10 +66,16 @@ class Session:
     def is_valid(self, question_id: str) -> bool:
         if question_id not in self.answers.values:
             return True
+        value = self.answers.values[question_id]
+        known = self._validity.get(question_id)
+        # The value itself is kept beside the verdict, so an answer changed without this
+        # session (answers.values set directly) is checked again, never judged stale.
+        if known is not None and known[0] is value:
+            return known[1]
         question = self.content.questionnaire.questions.get(question_id)
-        if question is None:
-            return False
-        return not check_value(question, self.answers.values[question_id], self.content)
+        valid = question is not None and not check_value(question, value, self.content)
+        self._validity[question_id] = (value, valid)
+        return valid
 
     def valid_answers(self) -> Answers:
         """A copy without the values that still have a problem: what scoring and export see."""
@@ -75,7 +87,13 @@ class Session:
 
     def visible(self) -> list[str]:
         """The questions shown for the current (valid) answers, in questionnaire order."""
-        return visible_values(self.content, self.valid_answers()).visible
+        # visible_values only reads values and declined: a shallow copy with the valid
+        # values is enough (valid_answers' deep copy is for callers that keep it).
+        valid = copy.copy(self.answers)
+        valid.values = {
+            qid: value for qid, value in self.answers.values.items() if self.is_valid(qid)
+        }
+        return visible_values(self.content, valid).visible
 
     def is_answered(self, question_id: str) -> bool:
         return question_id in self.answers.declined or (
