@@ -325,6 +325,7 @@ class DimensionCard(QFrame):
         self.why_intro = _label()
         self.why_lines = QVBoxLayout()
         self.why_lines.setSpacing(3)
+        self.lines: list[QLabel] = []  # one per contribution; extras are hidden
         self.strengthen = _label()
         self.why.body_layout.addWidget(self.why_intro)
         self.why.body_layout.addLayout(self.why_lines)
@@ -394,18 +395,34 @@ class DimensionCard(QFrame):
             if result.contributions
             else t.get("results.cards.no_contributions", lang)
         )
-        _clear(self.why_lines)
-        for contribution in result.contributions:
-            line = _label()
-            line.setText("• " + contribution_line(content, contribution, lang))
-            self.why_lines.addWidget(line)
-        _show_new(self.why_lines)
+        self._show_lines(["• " + contribution_line(content, c, lang) for c in result.contributions])
         self.strengthen.setText(
             t.get("results.cards.strengthen", lang, text=dim.strengthen.get(lang))
         )
         self.setAccessibleName(
             t.get("results.cards.accessible", lang, name=name, score=score_text, band=band_text)
         )
+
+    def _show_lines(self, texts: list[str]) -> None:
+        """The "why" lines, one label each. The labels are kept and reused: every "what if"
+        change shows new lines, and making ~46 labels anew each time cost a frame. Labels
+        beyond the lines needed are hidden (and skipped by the screen reader and Tab)."""
+        while len(self.lines) < len(texts):
+            line = _label()
+            self.lines.append(line)
+            self.why_lines.addWidget(line)
+        for line, text in zip(self.lines, texts, strict=False):
+            if line.text() != text:
+                line.setText(text)
+            if line.isHidden():
+                line.show()
+        for line in self.lines[len(texts) :]:
+            if not line.isHidden():
+                line.hide()
+
+    def line_texts(self) -> list[str]:
+        """The "why" lines shown now, in order."""
+        return [line.text() for line in self.lines if not line.isHidden()]
 
     def _score_text(self, result: DimensionResult, lang: Lang) -> str:
         t = self._content.texts
@@ -714,6 +731,9 @@ class ResultsPage(QWidget):
         self._previous: tuple[Answers, Assessment] | None = None
         self._today: dt.date | None = None
         self._what_if: Assessment | None = None
+        # What the parts rebuilt per result were last built from: the same result shown
+        # again (back from the questionnaire, say) keeps their widgets.
+        self._built: dict[str, Any] = {}
         self.setStyleSheet(
             FOCUS_STYLE
             + """
@@ -927,25 +947,41 @@ class ResultsPage(QWidget):
         else:
             self.situation.setText(t.get("results.situation.none", lang))
             self.situation_summary.setVisible(False)
-        self._render_missing(assessment)
         self._render_scores()
         self._render_compare(assessment)
-        self._render_actions(assessment)
-        self._render_pointers(assessment)
-        for layout in (self.missing_flow, self.actions_layout, self.pointers_layout):
-            _show_new(layout)
+        rebuilt = False
+        for layout, render in (
+            (self.missing_flow, self._render_missing),
+            (self.actions_layout, self._render_actions),
+            (self.pointers_layout, self._render_pointers),
+        ):
+            if render(assessment):
+                _show_new(layout)
+                rebuilt = True
         self._legend()
-        self._fix_tab_order()
+        if rebuilt:
+            self._fix_tab_order()
 
-    def _render_missing(self, assessment: Assessment) -> None:
+    def _unchanged(self, part: str, *source: Any) -> bool:
+        """True if ``part`` was last built from the same ``source`` (and language)."""
+        key = (self._lang, *source)
+        if self._built.get(part) == key:
+            return True
+        self._built[part] = key
+        return False
+
+    def _render_missing(self, assessment: Assessment) -> bool:
+        """The open questions; False if they are the ones shown already."""
         t, lang = self._content.texts, self._lang
         questions = self._content.questionnaire.questions
         missing = [qid for qid in assessment.missing if qid in questions]
         self.missing_box.setVisible(bool(missing))
+        if self._unchanged("missing", tuple(missing)):
+            return False
         expanded = self.missing_list.is_expanded()
         _clear(self.missing_flow)
         if not missing:
-            return
+            return True
         count = len(missing)
         self.missing_note.setText(
             t.get("results.missing.one", lang)
@@ -965,6 +1001,7 @@ class ResultsPage(QWidget):
         # keyboard users do not tab through dozens of questions to reach the scores.
         self.missing_list.button.setVisible(count > 6)
         self.missing_list.set_expanded(expanded or count <= 6)
+        return True
 
     def _render_scores(self) -> None:
         """Cards, map and "what if" summary: the real result or the what-if one."""
@@ -1045,7 +1082,10 @@ class ResultsPage(QWidget):
             )
         self.compare_lines.setText("\n".join(self._change_lines(before, assessment, every=True)))
 
-    def _render_actions(self, assessment: Assessment) -> None:
+    def _render_actions(self, assessment: Assessment) -> bool:
+        """The action plan; False if it is the one shown already."""
+        if self._unchanged("actions", assessment.actions, bool(assessment.missing)):
+            return False
         t, lang, content = self._content.texts, self._lang, self._content
         _clear(self.actions_layout)
         actions = {a.id: a for a in content.pointers.actions}
@@ -1079,15 +1119,19 @@ class ResultsPage(QWidget):
             for widget in (title, reason, when):
                 box_layout.addWidget(widget)
             self.actions_layout.addWidget(box)
+        return True
 
-    def _render_pointers(self, assessment: Assessment) -> None:
+    def _render_pointers(self, assessment: Assessment) -> bool:
+        """The pointers; False if they are the ones shown already."""
+        if self._unchanged("pointers", assessment.pointers):
+            return False
         t, lang, content = self._content.texts, self._lang, self._content
         _clear(self.pointers_layout)
         if not assessment.pointers:
             none = _label()
             none.setText(t.get("results.pointers.none", lang))
             self.pointers_layout.addWidget(none)
-            return
+            return True
         by_category: dict[str, list] = {}
         for selected in assessment.pointers:
             pointer = content.pointers.by_id[selected.id]
@@ -1100,6 +1144,7 @@ class ResultsPage(QWidget):
             self.pointers_layout.addWidget(heading)
             for pointer, selected in by_category[category]:
                 self.pointers_layout.addWidget(self._pointer_box(pointer, selected))
+        return True
 
     def _pointer_box(self, pointer: Any, selected: Any) -> QFrame:
         t, lang, content = self._content.texts, self._lang, self._content
