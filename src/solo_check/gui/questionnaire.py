@@ -28,32 +28,58 @@ from .questions import QuestionWidget, make_question_widget
 from .session import Session
 
 
+def _set_text(widget: Any, text: str) -> None:
+    """Set a label's or button's text only when it differs: a new text asks for a new
+    layout of the whole page."""
+    if widget.text() != text:
+        widget.setText(text)
+
+
+# After a section is shown, building the next ones waits this long, so the switch is
+# painted first; then one question per turn of the event loop.
+PREBUILD_DELAY_MS = 50
+
+
 class SectionPage(QScrollArea):
-    """The questions of one section, built when the section is first shown."""
+    """The questions of one section. The page is made empty; its questions are added one at
+    a time (`add_next`, in idle time before the section is visited) or all at once
+    (`QuestionnairePage._page`, when it is shown)."""
 
     def __init__(self, content: Content, section: Section, lang: str) -> None:
         super().__init__()
+        self.content = content
         self.section = section
+        self.lang = lang
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.setSpacing(18)
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(24, 16, 24, 16)
+        self._layout.setSpacing(18)
         self.title = WrapLabel(bold=True, scale=1.6)
         self.intro = WrapLabel()
-        layout.addWidget(self.title)
-        layout.addWidget(self.intro)
+        self._layout.addWidget(self.title)
+        self._layout.addWidget(self.intro)
+        self._layout.addStretch(1)
         self.widgets: dict[str, QuestionWidget] = {}
-        for question in section.questions:
-            widget = make_question_widget(content, question, lang)
-            self.widgets[question.id] = widget
-            layout.addWidget(widget)
-        layout.addStretch(1)
         self.setWidget(body)
         self.set_language(lang)
 
+    def is_complete(self) -> bool:
+        return len(self.widgets) == len(self.section.questions)
+
+    def add_next(self) -> QuestionWidget | None:
+        """Add the next question not built yet (in questionnaire order); None if none is left."""
+        if self.is_complete():
+            return None
+        question = self.section.questions[len(self.widgets)]
+        widget = make_question_widget(self.content, question, self.lang)
+        self.widgets[question.id] = widget
+        self._layout.insertWidget(self._layout.count() - 1, widget)  # before the stretch
+        return widget
+
     def set_language(self, lang: str) -> None:
+        self.lang = lang
         self.title.setText(self.section.title.get(lang))
         self.intro.setText(self.section.intro.get(lang))
         for widget in self.widgets.values():
@@ -74,6 +100,10 @@ class QuestionnairePage(QWidget):
         self.session: Session | None = None
         self.pages: dict[int, SectionPage] = {}
         self.current = 0
+        self._opened: tuple[int, Any] | None = None  # the check the pages belong to
+        self._prebuild_timer = QTimer(self)
+        self._prebuild_timer.setSingleShot(True)
+        self._prebuild_timer.timeout.connect(self._prebuild_step)
 
         self.nav_title = WrapLabel(bold=True, scale=1.2)
         self.nav = QListWidget()
@@ -119,32 +149,95 @@ class QuestionnairePage(QWidget):
     # ------------------------------------------------------------------ session
 
     def open(self, session: Session, place: str | None = None) -> None:
-        """Show an assessment, on the section named by place (or the first)."""
-        self.session = session
-        for page in self.pages.values():
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
+        """Show an assessment, on the section named by place (or the first).
+
+        The same check opened again (e.g. "Continue" after a look at the welcome page)
+        keeps its section pages: only questions whose stored answer differs from what
+        they show are loaded again. Another check gets new pages."""
+        key = (session.id, session.answers.created_at)
+        if key == self._opened:
+            self.session = session
+            for page in self.pages.values():
+                for qid, widget in page.widgets.items():
+                    self._sync_widget(qid, widget)
+        else:
+            self.session = session
+            self._opened = key
+            for page in self.pages.values():
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            self.pages.clear()
         index = next((i for i, s in enumerate(self.sections) if s.id == place), 0)
         self.go_to(index)
 
     def _page(self, index: int) -> SectionPage:
+        """The page of a section, with all its questions (built now where needed)."""
         page = self.pages.get(index)
         if page is None:
             page = SectionPage(self.content, self.sections[index], self.lang)
-            for qid, widget in page.widgets.items():
-                self._load_widget(qid, widget)
-                widget.answer_changed.connect(lambda value, q=qid: self._changed(q, value))
-                widget.declined.connect(lambda q=qid: self._declined(q))
-                widget.cleared.connect(lambda q=qid: self._cleared(q))
             self.pages[index] = page
             self.stack.addWidget(page)
+        if not page.is_complete():
+            visible = set(self.session.visible()) if self.session is not None else set()
+            while (widget := page.add_next()) is not None:
+                self._connect_widget(widget, visible)
         return page
+
+    def _connect_widget(self, widget: QuestionWidget, visible: set[str]) -> None:
+        qid = widget.question.id
+        self._load_widget(qid, widget)
+        widget.setVisible(qid in visible)
+        widget.answer_changed.connect(lambda value, q=qid: self._changed(q, value))
+        widget.declined.connect(lambda q=qid: self._declined(q))
+        widget.cleared.connect(lambda q=qid: self._cleared(q))
 
     def _load_widget(self, qid: str, widget: QuestionWidget) -> None:
         assert self.session is not None
         answers = self.session.answers
         widget.set_value(answers.values.get(qid), declined=qid in answers.declined)
+
+    def _sync_widget(self, qid: str, widget: QuestionWidget) -> None:
+        """Load the stored answer again if the widget shows something else (an answer kept
+        from "what if", or input that never became an answer)."""
+        assert self.session is not None
+        answers = self.session.answers
+        declined = qid in answers.declined
+        if widget.is_declined() != declined or (
+            not declined and widget.value() != answers.values.get(qid)
+        ):
+            self._load_widget(qid, widget)
+
+    # ------------------------------------------------------------------ built ahead
+
+    def _prebuild_later(self) -> None:
+        """After a section is shown, build the sections not visited yet in idle time, one
+        question per turn of the event loop, so a first visit finds its page ready and no
+        key press waits for more than one question being built."""
+        self._prebuild_timer.setInterval(PREBUILD_DELAY_MS)
+        self._prebuild_timer.start()
+
+    def _prebuild_step(self) -> None:
+        if self.session is None or not self.isVisible():
+            return  # resumed by the next go_to
+        order = list(range(self.current + 1, len(self.sections))) + list(range(self.current))
+        index = next(
+            (i for i in order if i not in self.pages or not self.pages[i].is_complete()), None
+        )
+        if index is None:
+            return
+        page = self.pages.get(index)
+        if page is None:
+            page = SectionPage(self.content, self.sections[index], self.lang)
+            self.pages[index] = page
+            self.stack.addWidget(page)
+        else:
+            widget = page.add_next()
+            if widget is not None:
+                self._connect_widget(widget, set(self.session.visible()))
+            if page.is_complete():
+                page.ensurePolished()  # the style's work, done before the first visit
+        self._prebuild_timer.setInterval(0)
+        self._prebuild_timer.start()
 
     def _save(self, action: Any, *args: Any) -> None:
         try:
@@ -182,6 +275,7 @@ class QuestionnairePage(QWidget):
         if target is not None:
             target.focus_input()
             QTimer.singleShot(0, lambda: page.ensureWidgetVisible(target, 0, 40))
+        self._prebuild_later()
 
     def go_to_question(self, question_id: str) -> None:
         for index, section in enumerate(self.sections):
@@ -251,27 +345,35 @@ class QuestionnairePage(QWidget):
                 total=len(ids),
             )
             item = self.nav.item(index)
-            item.setText(text)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
-        self.progress.setMaximum(max(total_visible, 1))
-        self.progress.setValue(total_answered)
+            # Only a changed text is set: every new text makes the list lay out its items
+            # again, and most switches change none of them.
+            if item.text() != text:
+                item.setText(text)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        if self.progress.maximum() != max(total_visible, 1):
+            self.progress.setMaximum(max(total_visible, 1))
+        if self.progress.value() != total_answered:
+            self.progress.setValue(total_answered)
         progress_text = t(
             "questionnaire.progress", self.lang, answered=total_answered, total=total_visible
         )
-        self.progress_label.setText(progress_text)
-        self.progress.setAccessibleName(progress_text)
+        if self.progress_label.text() != progress_text:
+            self.progress_label.setText(progress_text)
+            self.progress.setAccessibleName(progress_text)
         invalid = [qid for qid in visible if not self.session.is_valid(qid)]
         self.invalid_note.setVisible(bool(invalid))
         if invalid:
-            self.invalid_note.setText(
-                t("questionnaire.invalid_note", self.lang, count=len(invalid))
+            _set_text(
+                self.invalid_note, t("questionnaire.invalid_note", self.lang, count=len(invalid))
             )
         last = self.current >= len(self.sections) - 1
-        self.next_button.setText(
-            t("questionnaire.results" if last else "questionnaire.next", self.lang)
+        _set_text(
+            self.next_button,
+            t("questionnaire.results" if last else "questionnaire.next", self.lang),
         )
-        self.back_button.setText(
-            t("questionnaire.home" if self.current == 0 else "questionnaire.back", self.lang)
+        _set_text(
+            self.back_button,
+            t("questionnaire.home" if self.current == 0 else "questionnaire.back", self.lang),
         )
 
     def set_language(self, lang: str) -> None:
