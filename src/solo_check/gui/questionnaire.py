@@ -235,9 +235,21 @@ class QuestionnairePage(QWidget):
             if widget is not None:
                 self._connect_widget(widget, set(self.session.visible()))
             if page.is_complete():
-                page.ensurePolished()  # the style's work, done before the first visit
+                self._lay_out_ahead(page)
         self._prebuild_timer.setInterval(0)
         self._prebuild_timer.start()
+
+    def _lay_out_ahead(self, page: SectionPage) -> None:
+        """Polish and lay out a page built ahead at the size of the page shown now, so
+        its first visit finds the style's and the layout's work done."""
+        page.ensurePolished()
+        shown = self.stack.currentWidget()
+        if not isinstance(shown, SectionPage) or shown is page:
+            return
+        page.resize(shown.size())
+        body = page.widget()
+        body.resize(shown.widget().width(), body.heightForWidth(shown.widget().width()))
+        body.layout().activate()
 
     def _save(self, action: Any, *args: Any) -> None:
         try:
