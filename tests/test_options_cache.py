@@ -35,3 +35,14 @@ def test_a_changed_question_gets_its_own_options(content):
     changed = question.model_copy(update={"points": {dim: {k: 99.0 for k in points}}})
     assert all(o.points.get(dim) == 99.0 for o in q.options(changed) if o.id in points)
     assert q.options(question) == _fresh(q, question)
+
+
+def test_kept_dimensions_equal_fresh_ones_and_a_changed_question_gets_its_own(content):
+    q = content.questionnaire
+    for question in q.questions.values():
+        assert q.dimensions_of(question) == q._dimensions_of(question)
+        q.dimensions_of(question).clear()  # the caller's set, not the kept one
+        assert q.dimensions_of(question) == q._dimensions_of(question)
+    question = next(x for x in q.questions.values() if x.curve)
+    changed = question.model_copy(update={"curve": {}})
+    assert q.dimensions_of(changed) != q.dimensions_of(question)

@@ -387,8 +387,23 @@ class Questionnaire(Strict):
         ids = question.kinds or [k.id for k in self.task_kinds]
         return [self.task_kind_map[i] for i in ids]
 
+    @cached_property
+    def dimension_cache(self) -> dict[str, frozenset[str]]:
+        """The dimensions of this questionnaire's own questions, by id (see `dimensions_of`)."""
+        return {}
+
     def dimensions_of(self, question: Question) -> set[str]:
-        """The dimensions a question feeds."""
+        """The dimensions a question feeds. Scoring asks for every visible question on each
+        change, so the answer for this questionnaire's own questions is kept."""
+        own = self.questions.get(question.id) is question
+        if own and question.id in self.dimension_cache:
+            return set(self.dimension_cache[question.id])
+        dims = self._dimensions_of(question)
+        if own:
+            self.dimension_cache[question.id] = frozenset(dims)
+        return dims
+
+    def _dimensions_of(self, question: Question) -> set[str]:
         dims: set[str] = set()
         if question.type in ("single", "multi", "scale"):
             for option in self.options(question):
