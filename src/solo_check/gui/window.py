@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store import MovedAside, Store, StoreError
-from .app import install_qt_translations
+from .app import finish_setup, install_qt_translations
 from .welcome import HistoryRow, WelcomePage
 
 if TYPE_CHECKING:
@@ -717,6 +717,7 @@ def start(app: QApplication) -> int:
     except StoreError as exc:
         from ..content import load_content
 
+        finish_setup(app)
         QMessageBox.critical(
             None,
             "Solo-Check",
@@ -727,6 +728,7 @@ def start(app: QApplication) -> int:
         return 1
     window = first_page_window(store, moved)
     if window is None:
+        finish_setup(app)  # the long way: no first page to show early
         content = _validated_content()
         if content is None:
             store.close()
@@ -739,6 +741,7 @@ def start(app: QApplication) -> int:
         # is painted and when the window is complete, then close normally.
         if exit_when_shown:
             print(f"solo-check: window shown: {window.windowTitle()}", flush=True)
+        finish_setup(app)
         if not window.content_ready:
             content = _validated_content(window)
             if content is None:
