@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self._questionnaire: QuestionnairePage | None = None  # built when first needed
         self.results: Any = None
         self.report_view: Any = None
+        self._previous_scored: tuple[Any, Assessment] | None = None  # see `_previous`
         self.setMinimumSize(*MIN_SIZE)
 
         self.notice = Notice()
@@ -424,9 +425,16 @@ class MainWindow(QMainWindow):
         answers = self._guard(self.store.load, previous_id)
         if answers is None:
             return None
+        # Every showing of the results and every report compares with the previous check;
+        # score it again only when it or the date changed.
+        key = (previous_id, answers.updated_at, today())
+        if self._previous_scored is not None and self._previous_scored[0] == key:
+            return answers, self._previous_scored[1]
         from ..scoring import score
 
-        return answers, score(self.content, answers, today())
+        assessment = score(self.content, answers, today())
+        self._previous_scored = (key, assessment)
+        return answers, assessment
 
     def show_results(self) -> None:
         if self.session is None:
