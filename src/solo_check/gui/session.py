@@ -77,23 +77,22 @@ class Session:
         self._validity[question_id] = (value, valid)
         return valid
 
-    def valid_answers(self) -> Answers:
-        """A copy without the values that still have a problem: what scoring and export see."""
-        valid = copy.deepcopy(self.answers)
+    def _with_valid_values(self) -> Answers:
+        """A shallow copy of the answers holding only the values without a problem."""
+        valid = copy.copy(self.answers)
         valid.values = {
             qid: value for qid, value in self.answers.values.items() if self.is_valid(qid)
         }
         return valid
 
+    def valid_answers(self) -> Answers:
+        """A copy without the values that still have a problem: what scoring and export see."""
+        return copy.deepcopy(self._with_valid_values())
+
     def visible(self) -> list[str]:
         """The questions shown for the current (valid) answers, in questionnaire order."""
-        # visible_values only reads values and declined: a shallow copy with the valid
-        # values is enough (valid_answers' deep copy is for callers that keep it).
-        valid = copy.copy(self.answers)
-        valid.values = {
-            qid: value for qid, value in self.answers.values.items() if self.is_valid(qid)
-        }
-        return visible_values(self.content, valid).visible
+        # visible_values only reads the answers: the shallow copy is enough.
+        return visible_values(self.content, self._with_valid_values()).visible
 
     def is_answered(self, question_id: str) -> bool:
         return question_id in self.answers.declined or (
