@@ -172,15 +172,20 @@ class QuestionnairePage(QWidget):
 
     def _page(self, index: int) -> SectionPage:
         """The page of a section, with all its questions (built now where needed)."""
+        page = self._page_shell(index)
+        if not page.is_complete():
+            visible = set(self.session.visible()) if self.session is not None else set()
+            while (widget := page.add_next()) is not None:
+                self._connect_widget(widget, visible)
+        return page
+
+    def _page_shell(self, index: int) -> SectionPage:
+        """The page of a section as it is so far, made (without questions) if there is none."""
         page = self.pages.get(index)
         if page is None:
             page = SectionPage(self.content, self.sections[index], self.lang)
             self.pages[index] = page
             self.stack.addWidget(page)
-        if not page.is_complete():
-            visible = set(self.session.visible()) if self.session is not None else set()
-            while (widget := page.add_next()) is not None:
-                self._connect_widget(widget, visible)
         return page
 
     def _connect_widget(self, widget: QuestionWidget, visible: set[str]) -> None:
@@ -225,12 +230,10 @@ class QuestionnairePage(QWidget):
         )
         if index is None:
             return
-        page = self.pages.get(index)
-        if page is None:
-            page = SectionPage(self.content, self.sections[index], self.lang)
-            self.pages[index] = page
-            self.stack.addWidget(page)
+        if index not in self.pages:
+            self._page_shell(index)
         else:
+            page = self.pages[index]
             widget = page.add_next()
             if widget is not None:
                 self._connect_widget(widget, set(self.session.visible()))
