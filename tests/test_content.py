@@ -80,6 +80,32 @@ def test_occupation_search_finds_titles_and_synonyms(content):
     assert occ.search("   ", "de") == []
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Übersetzer", "translator"),
+        ("Uebersetzer", "translator"),
+        ("Ubersetzer", "translator"),
+        ("ubers", "translator"),
+        ("Tanzer", "dancer"),
+        ("Backer", "confectioner"),
+        ("Maßschneider", "tailor"),
+        ("Massschneider", "tailor"),
+    ],
+)
+def test_occupation_search_needs_no_umlauts_or_sharp_s(content, typed, expected):
+    """A keyboard without ä, ö, ü or ß still finds the title: the umlaut may be typed,
+    spelt out (ue) or left off (u), and ß may be typed as ss."""
+    assert expected in [o.id for o in content.occupations.search(typed, "de")]
+
+
+def test_leaving_off_umlauts_keeps_the_ranking(content):
+    """Typing without umlauts finds the same occupations in the same order as typing them."""
+    occ = content.occupations
+    for typed, plain in (("Übersetzer", "Ubersetzer"), ("Tänzer", "Tanzer"), ("Bäcker", "Backer")):
+        assert [o.id for o in occ.search(plain, "de")] == [o.id for o in occ.search(typed, "de")]
+
+
 # --------------------------------------------------------------------------- show_if branches
 
 

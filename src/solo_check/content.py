@@ -470,19 +470,25 @@ class Occupations(Strict):
         return {o.id: o for o in self.occupations}
 
     def search(self, query: str, lang: Lang, limit: int = 20) -> list[Occupation]:
-        """Occupations whose title or synonyms contain the query (case- and accent-tolerant),
-        titles that start with it first."""
+        """Occupations whose title or synonyms contain the query (case- and umlaut-tolerant),
+        titles that start with it first. Umlauts and ß may be typed, spelt out or left off:
+        "Übersetzer", "Uebersetzer" and "Ubersetzer" find the same, as do "Straßen" and
+        "Strassen"."""
         needle = _fold(query)
         if not needle:
             return []
+        # _fold spells umlauts out (ü -> ue), so a vowel typed without its umlaut matches with
+        # or without the e that follows it: "ubersetzer" finds "uebersetzer". Only the query
+        # gets the optional e, so whatever was typed still matches itself.
+        pattern = re.compile("".join(re.escape(c) + ("e?" if c in "aou" else "") for c in needle))
         ranked: list[tuple[int, str, Occupation]] = []
         for occ in self.occupations:
             best = None
             for lg in (lang, "en" if lang == "de" else "de"):
                 for i, term in enumerate(occ.search_terms(lg)):
-                    folded = _fold(term)
-                    if needle in folded:
-                        rank = (0 if folded.startswith(needle) else 1) + (0 if i == 0 else 2)
+                    found = pattern.search(_fold(term))
+                    if found:
+                        rank = (0 if found.start() == 0 else 1) + (0 if i == 0 else 2)
                         rank += 0 if lg == lang else 4
                         best = rank if best is None else min(best, rank)
             if best is not None:
@@ -492,6 +498,8 @@ class Occupations(Strict):
 
 
 def _fold(text: str) -> str:
+    """Text as the occupation search compares it: case, gender marks (*, :) and runs of
+    spaces ignored, umlauts spelt out (ä -> ae) and ß as ss, whether typed or in a title."""
     text = text.casefold().strip()
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("*", ""), (":", "")):
         text = text.replace(a, b)
