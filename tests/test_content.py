@@ -114,7 +114,14 @@ def _default_answers(content, fixed: dict) -> Answers:
     answers = Answers.new(content)
     q = content.questionnaire
     for qid, question in q.questions.items():
-        answers.values[qid] = fixed.get(qid, _first_value(content, question))
+        if qid in fixed:
+            if fixed[qid] is None:
+                continue  # left open on purpose
+            answers.values[qid] = fixed[qid]
+        elif question.retired:
+            continue  # no longer asked: answered only where an older check is imitated
+        else:
+            answers.values[qid] = _first_value(content, question)
         if qid not in visible_values(content, answers).visible:
             del answers.values[qid]
     return answers
@@ -136,6 +143,8 @@ def _first_value(content, question):
 def _choices(content, qid: str) -> list:
     q = content.questionnaire
     question = q.questions[qid]
+    if question.retired:  # asked no more: open in new checks, answered in older ones
+        return [None, q.options(question)[0].id]
     if question.type in ("single", "scale"):
         return [o.id for o in q.options(question)]
     if question.type == "multi":

@@ -157,7 +157,7 @@ def _pointers(content, occupation: str) -> list[str]:
     "occ_id", ["physiotherapist", "occupational_therapist", "massage_therapist"]
 )
 def test_therapists_hear_of_the_pension_duty_for_care_persons(content, occ_id):
-    assert "rv-pflicht-pflege-hebammen" in _pointers(content, occ_id)
+    assert "rv-pflicht-pflege" in _pointers(content, occ_id)
 
 
 def test_a_freelance_educator_hears_of_the_pension_duty_for_teachers_and_educators(content):

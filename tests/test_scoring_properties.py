@@ -12,7 +12,7 @@ from solo_check.scoring import score, visible_values
 
 from .strategies import answer_sets
 
-TODAY = dt.date(2026, 11, 27)
+TODAY = dt.date(2026, 12, 2)
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -57,6 +57,14 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check-content", help="validate the content in resources/")
     check.add_argument("--resources", type=Path, help="folder to check (default: the built-in)")
     check.add_argument("--lang", choices=("de", "en"), help="language of the messages")
+    check.add_argument(
+        "--today",
+        help="also warn about offers past their end and entries checked too long before "
+        "this date, YYYY-MM-DD (default: today)",
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="treat those warnings as errors (exit 1)"
+    )
     schemas = sub.add_parser("write-schemas", help="write the JSON Schemas of the files")
     schemas.add_argument("folder", type=Path)
     return parser
@@ -111,6 +119,23 @@ def _check_content(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_PROBLEM
+    from .checks import freshness
+
+    today = dt.date.today()
+    if args.today:
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError:
+            print(content.texts.get("cli.bad_date", lang, value=args.today), file=sys.stderr)
+            return EXIT_USAGE
+    warnings = list(freshness(content, today))
+    if warnings:
+        key = "cli.content_stale_strict" if args.strict else "cli.content_stale"
+        print(content.texts.get(key, lang, count=len(warnings)), file=sys.stderr)
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+        if args.strict:
+            return EXIT_PROBLEM
     q = content.questionnaire
     print(
         content.texts.get(
@@ -154,17 +179,19 @@ def _scored(args: argparse.Namespace) -> tuple[Any, Any, Any, str] | int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from .explain import assessment_dict, summary_text
+    from .presentation import present
+    from .terminal import result_json, summary_text
 
     scored = _scored(args)
     if isinstance(scored, int):
         return scored
     content, answers, assessment, lang = scored
+    pres = present(content, answers, assessment, lang)
     if args.json:
-        data = assessment_dict(content, assessment, answers, lang)
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        data = result_json(content, answers, assessment, pres)
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:
-        sys.stdout.write(summary_text(content, assessment, answers, lang))
+        sys.stdout.write(summary_text(content, pres))
     return EXIT_OK
 
 

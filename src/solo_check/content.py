@@ -75,6 +75,7 @@ class Condition(Strict):
     question: Id | None = None
     dimension: Id | None = None
     situation: Id | None = None
+    step: Id | None = None  # a step of the plan whose rule matched (pointer rules only)
     fact: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_.]*$")
     # modifiers
     is_: str | None = Field(default=None, alias="is")
@@ -85,18 +86,23 @@ class Condition(Strict):
     max: float | None = None
     band: Id | None = None
     answered: bool | None = None
+    # What to tell the person when this branch matched (true for every answer set that
+    # makes it match; placeholders {question_id} name questions this branch needs),
+    # and a question for the advice conversation that this branch raises.
+    reason: Text | None = None
+    ask: Text | None = None
 
     @model_validator(mode="after")
     def _one_head(self) -> Condition:
         heads = [
             name
-            for name in ("all", "any", "not_", "question", "dimension", "situation", "fact")
+            for name in ("all", "any", "not_", "question", "dimension", "situation", "step", "fact")
             if getattr(self, name) is not None
         ]
         if len(heads) != 1:
             raise ValueError(
                 "a condition needs exactly one of all, any, not, question, dimension, "
-                f"situation, fact (found {[h.rstrip('_') for h in heads] or 'none'})"
+                f"situation, step, fact (found {[h.rstrip('_') for h in heads] or 'none'})"
             )
         head = heads[0]
         modifiers = {
@@ -109,6 +115,7 @@ class Condition(Strict):
             "any": set(),
             "not_": set(),
             "situation": set(),
+            "step": set(),
             "question": {"is_", "in_", "includes", "share_of", "min", "max", "answered"},
             "dimension": {"band", "min", "max"},
             "fact": {"is_", "in_", "includes", "min", "max"},
@@ -137,8 +144,33 @@ class Condition(Strict):
 
     def walk(self) -> Iterator[Condition]:
         yield self
-        for child in (self.all or []) + (self.any or []) + ([self.not_] if self.not_ else []):
+        for child in self.children():
             yield from child.walk()
+
+    def children(self) -> list[Condition]:
+        return (self.all or []) + (self.any or []) + ([self.not_] if self.not_ else [])
+
+    def walk_paths(self, path: str = "rule") -> Iterator[tuple[str, Condition]]:
+        """Every node with its path: 'rule', 'rule.any.0', 'rule.any.0.not', ..."""
+        yield path, self
+        for head in ("all", "any"):
+            for i, child in enumerate(getattr(self, head) or []):
+                yield from child.walk_paths(f"{path}.{head}.{i}")
+        if self.not_ is not None:
+            yield from self.not_.walk_paths(f"{path}.not")
+
+    def at(self, path: str) -> Condition:
+        """The node at a path made by ``walk_paths``."""
+        node = self
+        parts = path.split(".")[1:]
+        while parts:
+            head = parts.pop(0)
+            if head == "not":
+                assert node.not_ is not None
+                node = node.not_
+            else:
+                node = (getattr(node, head) or [])[int(parts.pop(0))]
+        return node
 
 
 # --------------------------------------------------------------------------- questionnaire
@@ -155,6 +187,8 @@ class Option(Strict):
     points: dict[Id, float] = Field(default_factory=dict)
     exclusive: bool = False  # in a multiple choice: cannot be combined with other options
     help: Text | None = None
+    # Kept so that answers given with it stay valid and explainable, but no longer offered.
+    retired: bool = False
 
 
 class OptionSet(Strict):
@@ -184,6 +218,9 @@ class Question(Strict):
     max_choices: int | None = None
     max_length: int | None = Field(default=None, ge=1, le=20_000)
     kinds: list[Id] | None = None  # allocation: the task kinds offered (default: all)
+    # No longer asked; kept so that older checks that answered it still open, score and
+    # explain as before. Shown only where it holds an answer.
+    retired: bool = False
 
     @model_validator(mode="after")
     def _fits_type(self) -> Question:
@@ -241,6 +278,9 @@ class Band(Strict):
     below: float | None = None  # upper bound (exclusive); None for the top band
     label: Text
     meaning: Text
+    # One short sentence that is true for everyone in this band, used where the
+    # situation on the map is described (the map's two dimensions need it).
+    statement: Text | None = None
 
 
 class Dimension(Strict):
@@ -248,6 +288,8 @@ class Dimension(Strict):
     name: Text
     short: Text  # one line: what this dimension measures
     method: Literal["points", "exposure"] = "points"
+    # Whether a higher score is better for the person (buffers) or a warning (exposure).
+    higher_is: Literal["better", "warning"] = "better"
     bands: list[Band] = Field(min_length=2)
     strengthen: Text  # what strengthens it, in general terms
 
@@ -288,11 +330,22 @@ class ConfidenceLevel(Strict):
     id: Id
     min_share: float = Field(ge=0, le=1)
     label: Text
+    # A score at this level rests on too few answers to be stated as a fact: it is
+    # shown as provisional wherever it appears.
+    provisional: bool = False
 
 
 class Timeframe(Strict):
     id: Id
     label: Text
+    weeks: int | None = Field(default=None, ge=1, le=104)  # how far ahead, for its date
+    months: int | None = Field(default=None, ge=1, le=36)
+
+    @model_validator(mode="after")
+    def _one_length(self) -> Timeframe:
+        if (self.weeks is None) == (self.months is None):
+            raise ValueError("a timeframe needs either weeks or months")
+        return self
 
 
 class Preferences(Strict):
@@ -303,6 +356,50 @@ class Preferences(Strict):
     format_matches: dict[Id, list[Format]]  # learning format option -> pointer formats
     budget_question: Id
     free_only_option: Id
+    time_question: Id
+    monthly_hours: dict[Id, float]  # learning time option -> hours a month it stands for
+
+
+Curve = list[tuple[float, float]]
+
+
+class Ranking(Strict):
+    """How pointers and steps are ordered; every figure here is a tuning value."""
+
+    category_order: list[Literal["qualification", "advice", "protection", "funding"]]
+    # Days until a deadline -> relevance added to a pointer with that deadline, and
+    # priority steps a step tied to it moves up (negative: down), piecewise linear.
+    deadline_pointer_bonus: Curve
+    deadline_step_shift: Curve
+    format_match: float  # a learning pointer in a format the person wants
+    format_mismatch: float  # a learning pointer in none of the formats the person wants
+    free_only: dict[Literal["free", "paid", "varies", "subsidy"], float]
+    # A learning pointer whose least effort exceeds this many months of the person's
+    # stated learning time is moved down by ``effort_penalty``.
+    effort_months: float = Field(gt=0)
+    effort_penalty: float
+
+    @model_validator(mode="after")
+    def _curves_rise(self) -> Ranking:
+        for name in ("deadline_pointer_bonus", "deadline_step_shift"):
+            xs = [x for x, _ in getattr(self, name)]
+            if len(xs) < 2 or xs != sorted(set(xs)):
+                raise ValueError(f"{name}: needs at least two points with rising days")
+        if sorted(set(self.category_order)) != sorted(
+            ("qualification", "advice", "protection", "funding")
+        ):
+            raise ValueError("category_order must name each category once")
+        return self
+
+
+class PresentationSettings(Strict):
+    """How much a person is shown first; the rest stays one click or page away."""
+
+    lines_per_dimension: int = Field(ge=1, le=10)  # gaps and strengths, each
+    first_steps: int = Field(ge=1, le=5)
+    pointers_first: int = Field(ge=1, le=30)
+    ends_soon_weeks: int = Field(ge=1, le=52)  # an offer's end is named this close to it
+    content_max_age_days: int = Field(ge=30, le=1000)  # older content is called old
 
 
 class Scoring(Strict):
@@ -315,6 +412,8 @@ class Scoring(Strict):
     max_actions: int = Field(default=10, ge=1, le=10)
     start_question: Id  # the month the self-employment started
     preferences: Preferences
+    ranking: Ranking
+    presentation: PresentationSettings
 
     @model_validator(mode="after")
     def _situations_cover_map(self) -> Scoring:
@@ -537,6 +636,7 @@ class Deadline(Strict):
     id: Id
     months: int = Field(ge=1, le=120)
     name: Text
+    hard: bool = False  # after it, applying is no longer possible at all
     source: str
 
 
@@ -544,6 +644,7 @@ class DeadlineTexts(Strict):
     open: Text
     uncertain: Text
     passed: Text | None = None  # None: the pointer is not shown once the period has passed
+    ask_passed: Text | None = None  # a question for the advice talk once it has passed
 
 
 class Pointer(Strict):
@@ -557,12 +658,19 @@ class Pointer(Strict):
     cost_kind: CostKind
     regions: list[Literal[STATES]] = Field(default_factory=list)  # type: ignore[valid-type]
     url: HttpsUrl
+    # When it is shown; each branch carries the reason it gives the person (see
+    # Condition.reason). ``why`` adds a sentence that is true for everyone it reaches.
     rule: Condition
-    why: Text
+    why: Text | None = None
     deadline: Id | None = None
     why_deadline: DeadlineTexts | None = None
     weight: int = Field(ge=1, le=10)
     advice_question: Text | None = None  # a question to raise in the advice conversation
+    min_hours: float | None = Field(default=None, gt=0)  # the least time it takes, in hours
+    # An announced end (e.g. a funding period). After it the pointer is not shown, or,
+    # with ``ended``, shown with that wording, which stays true whether or not it runs on.
+    valid_until: dt.date | None = None
+    ended: Text | None = None
     source: str = Field(min_length=5)
     checked: dt.date
 
@@ -570,17 +678,35 @@ class Pointer(Strict):
     def _deadline_texts(self) -> Pointer:
         if (self.deadline is None) != (self.why_deadline is None):
             raise ValueError("'deadline' and 'why_deadline' go together")
+        if self.ended is not None and self.valid_until is None:
+            raise ValueError("'ended' needs 'valid_until'")
         return self
 
 
 class Action(Strict):
+    """One step of the plan: what to do (true for everyone it reaches), with whom, the
+    first concrete move, and the rule whose matched branches say why for this person."""
+
     id: Id
     title: Text
-    reason: Text
+    advice: Text
+    with_whom: Text
+    first_move: Text
     timeframe: Id
     priority: int = Field(ge=1, le=100)  # 1 comes first
     rule: Condition
     pointers: list[PointerId] = Field(default_factory=list)
+    deadline: Id | None = None  # a step tied to a deadline shows its date
+    why_deadline: DeadlineTexts | None = None
+    valid_until: dt.date | None = None
+    source: str | None = None
+    checked: dt.date
+
+    @model_validator(mode="after")
+    def _deadline_texts(self) -> Action:
+        if self.why_deadline is not None and self.deadline is None:
+            raise ValueError("'why_deadline' needs 'deadline'")
+        return self
 
 
 class Pointers(Strict):
@@ -592,6 +718,14 @@ class Pointers(Strict):
     @cached_property
     def by_id(self) -> dict[str, Pointer]:
         return {p.id: p for p in self.pointers}
+
+    @cached_property
+    def action_by_id(self) -> dict[str, Action]:
+        return {a.id: a for a in self.actions}
+
+    @cached_property
+    def deadline_by_id(self) -> dict[str, Deadline]:
+        return {d.id: d for d in self.deadlines}
 
 
 # --------------------------------------------------------------------------- texts
@@ -628,8 +762,12 @@ class Content(BaseModel):
 
     @property
     def checked(self) -> dt.date:
-        """The newest 'checked' date across the content."""
-        return max(self.questionnaire.checked, self.occupations.checked, self.pointers.checked)
+        """When the content as a whole was last checked: the oldest 'checked' date of its
+        files, pointers and steps, so that no part is older than it says."""
+        dates = [self.questionnaire.checked, self.occupations.checked, self.pointers.checked]
+        dates += [p.checked for p in self.pointers.pointers]
+        dates += [a.checked for a in self.pointers.actions]
+        return min(dates)
 
 
 FILES = {

@@ -21,6 +21,7 @@ TEXT_FILES = (
     "texts-questions.toml",
     "texts-results.toml",
     "texts-report.toml",
+    "texts-present.toml",
 )
 
 

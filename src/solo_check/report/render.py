@@ -223,6 +223,9 @@ def stylesheet() -> dict[str, ParagraphStyle]:
         "bullet": style("bullet", leftIndent=14, bulletIndent=2, spaceAfter=3),
         "step": style("step", leftIndent=18, bulletIndent=0, spaceAfter=4),
         "step_title": style("step_title", leftIndent=18, bulletIndent=0, spaceAfter=1),
+        "step_reason_line": style(
+            "step_reason_line", fontSize=8.5, leading=11.5, leftIndent=18, spaceAfter=1
+        ),
         "step_reason": style(
             "step_reason", fontSize=8.5, leading=11.5, leftIndent=18, spaceAfter=7
         ),
@@ -443,7 +446,10 @@ def situation_map(m: model.SituationMap, size: float = 232) -> Drawing:
     if m.position is not None and dot is not None:
         x, y = dot
         d.add(Circle(x, y, 6.5, fillColor=colors.white, strokeColor=None))
-        d.add(Circle(x, y, 4.5, fillColor=INK, strokeColor=None))
+        if m.provisional:  # hollow: the place rests on too few answers
+            d.add(Circle(x, y, 4.5, fillColor=colors.white, strokeColor=INK, strokeWidth=1.4))
+        else:
+            d.add(Circle(x, y, 4.5, fillColor=INK, strokeColor=None))
         d.add(Circle(x, y, 8.5, fillColor=None, strokeColor=INK, strokeWidth=1))
         width = pdfmetrics.stringWidth(m.marker_label, BOLD, 8) + 6
         lx = x + 11 if m.position[0] < 50 else x - 11 - width
@@ -454,8 +460,11 @@ def situation_map(m: model.SituationMap, size: float = 232) -> Drawing:
 
 
 def score_bars(bars: tuple[model.ScoreBar, ...], width: float = 236) -> Drawing:
-    """The four scores as bars on a 0-100 scale, with the score bands marked below."""
-    row = 52.0
+    """The four scores as bars on a 0-100 scale, with the score bands marked below and
+    the direction in words. A bar where high is a warning (exposure) is hatched rather
+    than filled, so the difference shows without colour; a provisional score has a
+    hollow, dashed marker."""
+    row = 60.0
     d = Drawing(width, row * len(bars) + 4, initialFontName=FONT)
     track_h = 11.0
     for i, bar in enumerate(bars):
@@ -496,19 +505,51 @@ def score_bars(bars: tuple[model.ScoreBar, ...], width: float = 236) -> Drawing:
             if j:
                 d.add(Line(x0, y - 3, x0, y + track_h + 3, strokeColor=MUTED, strokeWidth=0.8))
         d.add(Rect(0, y, width, track_h, fillColor=None, strokeColor=MUTED, strokeWidth=0.6))
+        d.add(String(0, y - 19, bar.direction, fontName=ITALIC, fontSize=7, fillColor=MUTED))
         if bar.score is not None:
-            d.add(
-                Rect(
-                    0,
-                    y + 2.5,
-                    width * bar.score / 100,
-                    track_h - 5,
-                    fillColor=ACCENT,
-                    strokeColor=None,
-                )
-            )
             x = width * bar.score / 100
-            d.add(Line(x, y - 1, x, y + track_h + 1, strokeColor=INK, strokeWidth=1.6))
+            if bar.warning:
+                d.add(
+                    Rect(
+                        0,
+                        y + 2.5,
+                        x,
+                        track_h - 5,
+                        fillColor=None,
+                        strokeColor=ACCENT,
+                        strokeWidth=0.8,
+                    )
+                )
+                step = 3.0
+                k = 0.0
+                while k < x:
+                    d.add(
+                        Line(
+                            k,
+                            y + 2.5,
+                            min(k + track_h - 5, x),
+                            y + 2.5 + min(track_h - 5, x - k),
+                            strokeColor=ACCENT,
+                            strokeWidth=0.8,
+                        )
+                    )
+                    k += step
+            else:
+                d.add(Rect(0, y + 2.5, x, track_h - 5, fillColor=ACCENT, strokeColor=None))
+            if bar.provisional:
+                d.add(
+                    Line(
+                        x,
+                        y - 1,
+                        x,
+                        y + track_h + 1,
+                        strokeColor=INK,
+                        strokeWidth=1.2,
+                        strokeDashArray=[1.5, 1.2],
+                    )
+                )
+            else:
+                d.add(Line(x, y - 1, x, y + track_h + 1, strokeColor=INK, strokeWidth=1.6))
     return d
 
 
@@ -543,6 +584,8 @@ def _summary(story: _Story, s: model.Summary) -> None:
     story.add(Spacer(1, 10))
     box = [story.p(s.situation_name, "situation")] if s.situation_name else []
     box.append(story.p(s.situation_text))
+    if s.situation_note:
+        box.append(story.p(s.situation_note, "small"))
     situation = Table([[box]], colWidths=[FRAME_W])
     situation.setStyle(
         table_style(
@@ -556,7 +599,25 @@ def _summary(story: _Story, s: model.Summary) -> None:
             ]
         )
     )
-    story.add(situation, Spacer(1, 12))
+    story.add(situation, Spacer(1, 8))
+    if s.deadlines:
+        # Every running deadline with its date, in a box of its own: the one thing on
+        # this page that cannot wait.
+        lines = [story.p(s.deadlines_heading, "label")]
+        lines += [Paragraph(markup(d), st["bullet"], bulletText="!") for d in s.deadlines]
+        callout = Table([[lines]], colWidths=[FRAME_W])
+        callout.setStyle(
+            table_style(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.2, INK),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        story.add(callout, Spacer(1, 8))
     left = [situation_map(s.map), Spacer(1, 4), story.p(s.map.caption, "caption")]
     right = [story.p(s.scores_heading, "h3"), Spacer(1, 2), score_bars(s.scores)]
     if s.comparison:
@@ -579,18 +640,20 @@ def _summary(story: _Story, s: model.Summary) -> None:
         lead: list[Flowable] = [story.p(s.steps_heading, "h2")]
         for i, step in enumerate(s.steps, 1):
             text = f"<b>{markup(step.title)}</b> – {markup(step.timeframe)}"
-            story.add(
-                KeepTogether(
-                    [
-                        *lead,
-                        Paragraph(text, st["step_title"], bulletText=f"{i}."),
-                        story.p(step.reason, "step_reason"),
-                    ]
-                )
-            )
+            block: list[Flowable] = [
+                *lead,
+                Paragraph(text, st["step_title"], bulletText=f"{i}."),
+            ]
+            block += [story.p(reason, "step_reason_line") for reason in step.reasons]
+            block.append(story.p(f"{step.with_whom} · {step.first_move}", "step_reason"))
+            story.add(KeepTogether(block))
             lead = []
         if s.steps_more:
             story.add(story.p(s.steps_more, "small_muted"))
+    elif s.steps_empty:
+        story.add(story.p(s.steps_heading, "h2"), story.p(s.steps_empty))
+        for fact in s.general_facts:
+            story.add(Paragraph(markup(fact), st["bullet"], bulletText="•"))
     if s.missing:
         story.add(Spacer(1, 6), story.p(s.missing, "small_muted"))
     story.add(PageBreak())
@@ -602,15 +665,21 @@ def _dimensions(story: _Story, report: model.Report) -> None:
     for dim in report.dimensions:
         story.add(CondPageBreak(150))
         story.add(story.heading(f"{dim.name}: {dim.score_text}", "h2", 1))
-        story.add(story.p(dim.short, "small_muted"), Spacer(1, 4))
+        story.add(story.p(f"{dim.short} {dim.direction}", "small_muted"), Spacer(1, 4))
         story.add(story.p(dim.meaning_heading, "h3"), story.p(dim.meaning))
         story.add(story.p(dim.status, "small_muted"), Spacer(1, 2))
-        if dim.contributions:
-            story.add(story.p(dim.why_heading, "h3"))
-            for line in dim.contributions:
-                story.add(Paragraph(markup(line), story.styles["bullet"], bulletText="•"))
-            if dim.contributions_more:
-                story.add(story.p(dim.contributions_more, "small_muted"))
+        for heading, lines in (
+            (dim.concerns_heading, dim.concerns),
+            (dim.strengths_heading, dim.strengths),
+        ):
+            if lines:
+                story.add(story.p(heading, "h3"))
+                for line in lines:
+                    story.add(Paragraph(markup(line), story.styles["bullet"], bulletText="•"))
+        if dim.more:
+            story.add(story.p(dim.more, "small_muted"))
+        if dim.source:
+            story.add(story.p(dim.source, "small_muted"))
         story.add(story.p(dim.strengthen_heading, "h3"), story.p(dim.strengthen))
 
 
