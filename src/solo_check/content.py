@@ -216,6 +216,9 @@ class Question(Strict):
     integer: bool = False
     curve: dict[Id, list[tuple[float, float]]] | None = None
     max_choices: int | None = None
+    # multi: the points of the chosen options count up to this sum per dimension, so that
+    # nobody needs every option (every kind of network) for full points
+    max_points: dict[Id, float] | None = None
     max_length: int | None = Field(default=None, ge=1, le=20_000)
     kinds: list[Id] | None = None  # allocation: the task kinds offered (default: all)
     # No longer asked; kept so that older checks that answered it still open, score and
@@ -250,6 +253,8 @@ class Question(Strict):
             raise ValueError("'kinds' belongs to allocation questions")
         if self.max_choices is not None and self.type != "multi":
             raise ValueError("'max_choices' belongs to multi questions")
+        if self.max_points is not None and self.type != "multi":
+            raise ValueError("'max_points' belongs to multi questions")
         if self.options:
             ids = [o.id for o in self.options]
             dupes = {i for i in ids if ids.count(i) > 1}
@@ -395,7 +400,8 @@ class Ranking(Strict):
 class PresentationSettings(Strict):
     """How much a person is shown first; the rest stays one click or page away."""
 
-    lines_per_dimension: int = Field(ge=1, le=10)  # gaps and strengths, each
+    concerns_shown: int = Field(ge=1, le=10)  # per dimension, what lowers it most
+    strengths_shown: int = Field(ge=1, le=10)  # and what counts in the person's favour
     first_steps: int = Field(ge=1, le=5)
     pointers_first: int = Field(ge=1, le=30)
     ends_soon_weeks: int = Field(ge=1, le=52)  # an offer's end is named this close to it

@@ -375,8 +375,8 @@ class _Words:
         else:
             meaning = band.meaning.get(self.lang) if band else ""
         concerns, strengths = self._lines(result)
-        n = settings.lines_per_dimension
-        rest = max(0, len(concerns) - n) + max(0, len(strengths) - n)
+        n, m = settings.concerns_shown, settings.strengths_shown
+        rest = max(0, len(concerns) - n) + max(0, len(strengths) - m)
         warning = dim.higher_is == "warning"
         return DimensionView(
             id=result.id,
@@ -398,7 +398,7 @@ class _Words:
             strengths_heading=self.t(
                 "present.dimension.lowers" if warning else "present.dimension.strengths"
             ),
-            strengths=strengths[:n],
+            strengths=strengths[:m],
             more=self.counted("present.dimension.more", rest) if rest else None,
             strengthen=dim.strengthen.get(self.lang),
             source=self.t("present.dimension.ilo_source")
@@ -422,9 +422,10 @@ class _Words:
                 continue
             line = self._answer_line(c)
             shortfall = c.possible - c.effect
-            if c.effect < c.possible / 2:
+            # effects are rounded to 0.1: exactly half stays neither, whatever the rounding
+            if c.effect < c.possible / 2 - 0.1:
                 concerns.append((-shortfall, c.question, line))
-            elif c.effect > c.possible / 2:
+            elif c.effect > c.possible / 2 + 0.1:
                 strengths.append((-c.effect, c.question, line))
         concerns.sort(key=lambda r: r[:2])
         strengths.sort(key=lambda r: r[:2])
@@ -569,7 +570,9 @@ class _Words:
         if status is not None and status.safe_date is not None and deadline is not None:
             if status.state == "uncertain":
                 return self.t("present.step.when_uncertain"), status.safe_date, deadline.hard
-            if status.state == "open" and (by is None or status.safe_date <= by):
+            # A deadline within a month after the timeframe's end is the date to name.
+            near = by is None or status.safe_date <= by + dt.timedelta(days=31)
+            if status.state == "open" and near:
                 return (
                     self.t("present.step.when_deadline", date=self.date(status.safe_date)),
                     status.safe_date,

@@ -392,7 +392,7 @@ def question_range(content: Content, question: Question, dim: str) -> tuple[floa
         plain = [o.points.get(dim, 0.0) for o in options if not o.exclusive]
         excl = [o.points.get(dim, 0.0) for o in options if o.exclusive]
         low = sum(p for p in plain if p < 0)
-        high = sum(p for p in plain if p > 0)
+        high = _capped(question, dim, sum(p for p in plain if p > 0))
         return min([low, *excl, 0.0]), max([high, *excl, 0.0])
     return min(pts), max(pts)
 
@@ -404,7 +404,14 @@ def question_points(content: Content, question: Question, dim: str, value: Any) 
         return _curve(question.curve[dim], float(value)) if question.curve else 0.0
     options = {o.id: o for o in q.options(question)}
     chosen = value if question.type == "multi" else [value]
-    return sum(options[c].points.get(dim, 0.0) for c in chosen if c in options)
+    return _capped(
+        question, dim, sum(options[c].points.get(dim, 0.0) for c in chosen if c in options)
+    )
+
+
+def _capped(question: Question, dim: str, points: float) -> float:
+    cap = (question.max_points or {}).get(dim)
+    return points if cap is None else min(points, cap)
 
 
 def _curve(points: list[tuple[float, float]], x: float) -> float:

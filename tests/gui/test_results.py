@@ -214,7 +214,8 @@ def test_comparison_with_the_previous_check(qtbot, content):
     old, new = before.dimensions["buffers"].score, now.dimensions["buffers"].score
     assert new > old
     assert any(f"Absicherung: {old} → {new} (+{new - old})" in t for t in texts)
-    assert any("Digitale Reife: 46 → 46 (±0)" in t for t in texts)
+    digital = now.dimensions["digital"].score
+    assert any(f"Digitale Reife: {digital} → {digital} (±0)" in t for t in texts)
     assert "Ihre Lage ist gleich geblieben: „Jetzt handeln“." in texts
 
 

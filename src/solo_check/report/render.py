@@ -337,7 +337,7 @@ def _wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def situation_map(m: model.SituationMap, size: float = 232) -> Drawing:
+def situation_map(m: model.SituationMap, size: float = 200) -> Drawing:
     """The exposure x buffers map: four situations, thresholds, the person's dot."""
     left, bottom = 30.0, 30.0
     plot = size - left - 10  # room for the dot at 100
@@ -464,7 +464,7 @@ def score_bars(bars: tuple[model.ScoreBar, ...], width: float = 236) -> Drawing:
     the direction in words. A bar where high is a warning (exposure) is hatched rather
     than filled, so the difference shows without colour; a provisional score has a
     hollow, dashed marker."""
-    row = 60.0
+    row = 50.0
     d = Drawing(width, row * len(bars) + 4, initialFontName=FONT)
     track_h = 11.0
     for i, bar in enumerate(bars):
