@@ -383,6 +383,7 @@ class Ranking(Strict):
     # stated learning time is moved down by ``effort_penalty``.
     effort_months: float = Field(gt=0)
     effort_penalty: float
+    ended: float  # an offer past its announced end, shown with its 'ended' wording
 
     @model_validator(mode="after")
     def _curves_rise(self) -> Ranking:

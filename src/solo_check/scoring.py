@@ -686,6 +686,8 @@ def _select_pointers(
             and pointer.min_hours > monthly * ranking.effort_months
         ):
             adjustments.append(("time", ranking.effort_penalty))
+        if offer == "ended":
+            adjustments.append(("ended", ranking.ended))
         adjustments = [(k, round(v, 2)) for k, v in adjustments if v]
         relevance = round(float(pointer.weight) + sum(v for _, v in adjustments), 2)
         reasons, asks = spoken_reasons(pointer.rule, paths)
