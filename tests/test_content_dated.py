@@ -298,9 +298,9 @@ def test_the_questionnaire_is_version_1_1_0(content):
 
 def test_scales_run_from_low_to_high(content):
     q = content.questionnaire
-    assert [o.id for o in q.options(q.questions["ai_use_frequency"])][0] == "never"
+    assert next(o.id for o in q.options(q.questions["ai_use_frequency"])) == "never"
     assert [o.id for o in q.options(q.questions["ai_checks"])][-1] == "always"
-    assert [o.id for o in q.options(q.questions["backup"])][0] == "never"
+    assert next(o.id for o in q.options(q.questions["backup"])) == "never"
 
 
 def test_client_dependence_weighs_no_more_than_reserves(content):

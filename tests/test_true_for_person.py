@@ -232,8 +232,8 @@ TABLE = [
     (
         "copywriter-one-client",
         "de",
-        "für nur eine*n Auftraggeber*in gearbeitet",
-        "Ihr*e größte*r Auftraggeber*in bringt nach Ihren Angaben 75 Prozent Ihres Umsatzes.",
+        "nur eine Auftraggeberin oder einen Auftraggeber",
+        "Nach Ihren Angaben kommen 75 Prozent Ihres Umsatzes von der Stelle, für die Sie am meisten arbeiten.",
     ),
     (
         "copywriter-one-client",
