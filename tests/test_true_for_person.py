@@ -233,7 +233,8 @@ TABLE = [
         "copywriter-one-client",
         "de",
         "nur eine Auftraggeberin oder einen Auftraggeber",
-        "Nach Ihren Angaben kommen 75 Prozent Ihres Umsatzes von der Stelle, für die Sie am meisten arbeiten.",
+        "Nach Ihren Angaben kommen 75 Prozent Ihres Umsatzes von der Stelle, "
+        "für die Sie am meisten arbeiten.",
     ),
     (
         "copywriter-one-client",
