@@ -295,6 +295,7 @@ def _add_pointer(folder: Path, rule: str) -> None:
         fh.write(f"""
 [[pointers]]
 id = "test-pointer"
+advice_group = "counselling"
 category = "advice"
 title = {{ de = "Test", en = "Test" }}
 provider = {{ de = "Test", en = "Test" }}

@@ -148,6 +148,9 @@ def _check_questionnaire(content: Content) -> Iterator[str]:
                     yield f"{f}: scoring.preferences.monthly_hours: unknown option '{option}'"
     else:
         yield f"{f}: scoring.preferences.time_question: unknown question '{prefs.time_question}'"
+    for qid in q.scoring.presentation.digcomp_questions:
+        if qid not in questions or questions[qid].type != "scale":
+            yield f"{f}: scoring.presentation.digcomp_questions: '{qid}' is not a scale question"
     if not any(c.provisional for c in q.scoring.confidence):
         yield f"{f}: scoring.confidence: one level must be marked provisional"
 
@@ -194,6 +197,12 @@ def _check_pointers(content: Content) -> Iterator[str]:
     yield from _duplicates(f"{f}: pointers", [x.id for x in p.pointers])
     yield from _duplicates(f"{f}: actions", [x.id for x in p.actions])
     deadlines = {d.id for d in p.deadlines}
+    groups = {g.id for g in p.advice_groups}
+    yield from _duplicates(f"{f}: advice_groups", [g.id for g in p.advice_groups])
+    for kind, entries in (("pointers", p.pointers), ("actions", p.actions)):
+        for i, entry in enumerate(entries):
+            if entry.advice_group not in groups:
+                yield f"{f}: {kind}.{i}({entry.id}).advice_group: unknown '{entry.advice_group}'"
     timeframes = {t.id for t in content.questionnaire.scoring.timeframes}
     end = len(content.questionnaire.questions)
     for i, ptr in enumerate(p.pointers):
@@ -209,6 +218,21 @@ def _check_pointers(content: Content) -> Iterator[str]:
         )
         if not problems and not satisfiable(content, ptr.rule):
             yield f"{where}.rule: no set of answers can make this rule true"
+    for i, row in enumerate(p.protection):
+        where = f"{f}: protection.{i}({row.id})"
+        if row.advice_group not in groups:
+            yield f"{where}.advice_group: unknown '{row.advice_group}'"
+        for qid in row.answers:
+            if qid not in content.questionnaire.questions:
+                yield f"{where}.answers: unknown question '{qid}'"
+        for j, state in enumerate(row.states):
+            if state.deadline and state.deadline not in deadlines:
+                yield f"{where}.states.{j}.deadline: unknown deadline '{state.deadline}'"
+            for m in _check_condition(
+                content, state.rule, before=end, allow_scores=True, allow_steps=True
+            ):
+                yield f"{where}.states.{j}.rule: {m}"
+    yield from _duplicates(f"{f}: protection", [r.id for r in p.protection])
     for i, act in enumerate(p.actions):
         where = f"{f}: actions.{i}({act.id})"
         if act.timeframe not in timeframes:

@@ -405,7 +405,12 @@ class PresentationSettings(Strict):
     strengths_shown: int = Field(ge=1, le=10)  # and what counts in the person's favour
     first_steps: int = Field(ge=1, le=5)
     pointers_first: int = Field(ge=1, le=30)
+    advice_questions_first: int = Field(default=10, ge=1, le=40)  # in the report's core
+    pointers_per_step: int = Field(default=3, ge=1, le=10)  # offers named with each step
     ends_soon_weeks: int = Field(ge=1, le=52)  # an offer's end is named this close to it
+    # the self-rated DigComp areas, shown as a profile in the report's reference part
+    digcomp_questions: list[Id] = Field(default_factory=list)
+    next_check_months: int = Field(default=12, ge=1, le=36)  # the date suggested for the next check
     content_max_age_days: int = Field(ge=30, le=1000)  # older content is called old
 
 
@@ -654,8 +659,16 @@ class DeadlineTexts(Strict):
     ask_passed: Text | None = None  # a question for the advice talk once it has passed
 
 
+class AdviceGroup(Strict):
+    """Who answers a question for the advice conversation (DRV, health insurer, ...)."""
+
+    id: Id
+    name: Text
+
+
 class Pointer(Strict):
     id: PointerId
+    advice_group: Id  # who answers its advice questions
     category: Category
     title: Text
     provider: Text
@@ -695,6 +708,7 @@ class Action(Strict):
     first concrete move, and the rule whose matched branches say why for this person."""
 
     id: Id
+    advice_group: Id  # who answers the questions its branches raise
     title: Text
     advice: Text
     with_whom: Text
@@ -716,11 +730,45 @@ class Action(Strict):
         return self
 
 
+ProtectionStateId = Literal["covered", "gap", "unclear", "deadline", "not_relevant"]
+
+
+class ProtectionState(Strict):
+    state: ProtectionStateId
+    rule: Condition
+    deadline: Id | None = None  # the date a "deadline" state names
+    ask: Text | None = None  # the question to ask in this state (else the row's)
+
+
+class ProtectionRow(Strict):
+    """One part of the safety net in the overview: its state for this person (the first
+    state whose rule matches; "unclear" when none does), the person's own answers and
+    the question to ask."""
+
+    id: Id
+    label: Text
+    answers: list[Id] = Field(min_length=1)
+    advice_group: Id
+    ask: Text
+    states: list[ProtectionState] = Field(min_length=1)
+    source: str
+    checked: dt.date
+
+    @model_validator(mode="after")
+    def _deadline_states(self) -> ProtectionRow:
+        for state in self.states:
+            if (state.state == "deadline") != (state.deadline is not None):
+                raise ValueError("a 'deadline' state names its deadline, and only it does")
+        return self
+
+
 class Pointers(Strict):
     checked: dt.date
     deadlines: list[Deadline] = Field(default_factory=list)
+    advice_groups: list[AdviceGroup] = Field(min_length=1)
     pointers: list[Pointer] = Field(min_length=1)
     actions: list[Action] = Field(min_length=1)
+    protection: list[ProtectionRow] = Field(default_factory=list)
 
     @cached_property
     def by_id(self) -> dict[str, Pointer]:

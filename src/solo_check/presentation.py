@@ -141,6 +141,37 @@ class AdviceQuestionView:
     text: str
     note: str | None  # a deadline that makes it urgent
     source: str  # pointer:<id>, action:<id> or open-questions
+    group: str = "counselling"  # who answers it (an advice group id)
+
+
+@dataclass(frozen=True)
+class AdviceGroupView:
+    id: str
+    name: str
+    questions: tuple[AdviceQuestionView, ...]
+
+
+@dataclass(frozen=True)
+class ProtectionView:
+    """One row of "your protection at a glance"."""
+
+    id: str
+    label: str
+    state: str  # covered | gap | unclear | deadline | not_relevant
+    state_text: str  # the state in a word with a sign that reads without colour
+    answer: str  # the person's own answers, or that the question is open
+    ask: str | None  # the question to ask (none where covered or not relevant)
+    group: str
+
+
+@dataclass(frozen=True)
+class DigCompView:
+    """One self-rated DigComp area: the answer and its step on the scale (0 = open)."""
+
+    area: str
+    answer: str
+    level: int
+    levels: int
 
 
 @dataclass(frozen=True)
@@ -171,6 +202,10 @@ class Presentation:
     more_pointers: tuple[PointerView, ...]
     deadlines: tuple[DeadlineView, ...]
     advice_questions: tuple[AdviceQuestionView, ...]
+    advice_groups: tuple[AdviceGroupView, ...]  # the same questions, by who answers them
+    protection: tuple[ProtectionView, ...]
+    digcomp: tuple[DigCompView, ...]
+    next_check: dt.date  # suggested date of the next check
     comparison: ComparisonView | None
     missing: tuple[str, ...]  # question ids still open
     missing_text: str | None
@@ -208,6 +243,7 @@ def present(
     pointers = () if nothing else tuple(words.pointer(sel) for sel in assessment.pointers)
     steps = () if nothing else tuple(words.step(i, a) for i, a in enumerate(assessment.actions, 1))
     first = settings.first_steps
+    questions = () if nothing else words.advice_questions()
     checked = content.checked
     age = (assessment.today - checked).days
     missing = tuple(q for q in assessment.missing if q in content.questionnaire.questions)
@@ -238,7 +274,11 @@ def present(
         pointers=pointers[: settings.pointers_first],
         more_pointers=pointers[settings.pointers_first :],
         deadlines=words.deadlines(steps, pointers),
-        advice_questions=() if nothing else words.advice_questions(),
+        advice_questions=questions,
+        advice_groups=words.advice_groups(questions[: settings.advice_questions_first]),
+        protection=words.protection(),
+        digcomp=words.digcomp(),
+        next_check=_after(assessment.today, None, settings.next_check_months) or assessment.today,
         comparison=words.comparison(previous) if previous is not None else None,
         missing=missing,
         missing_text=words.counted("present.missing", len(missing)) if missing else None,
@@ -715,7 +755,13 @@ class _Words:
         def add(text: str, note: str | None, source: str) -> None:
             if text not in seen:
                 seen.add(text)
-                out.append(AdviceQuestionView(text, note, source))
+                kind, item_id = source.split(":", 1)
+                entry: Any = (
+                    self.content.pointers.by_id[item_id]
+                    if kind == "pointer"
+                    else self.content.pointers.action_by_id[item_id]
+                )
+                out.append(AdviceQuestionView(text, note, source, entry.advice_group))
 
         for planned in self.a.actions:
             action = self.content.pointers.action_by_id[planned.id]
@@ -757,6 +803,85 @@ class _Words:
             ):
                 add(texts.ask_passed.get(self.lang), None, f"pointer:{p.id}")
         return tuple(out)
+
+    def advice_groups(
+        self, questions: tuple[AdviceQuestionView, ...]
+    ) -> tuple[AdviceGroupView, ...]:
+        """The questions by who answers them; the group of the most relevant question
+        first, and within a group in their order of relevance."""
+        names = {g.id: g.name.get(self.lang) for g in self.content.pointers.advice_groups}
+        by_group: dict[str, list[AdviceQuestionView]] = {}
+        for question in questions:
+            by_group.setdefault(question.group, []).append(question)
+        return tuple(
+            AdviceGroupView(gid, names[gid], tuple(items)) for gid, items in by_group.items()
+        )
+
+    # ---------------------------------------------------------------- protection
+
+    def protection(self) -> tuple[ProtectionView, ...]:
+        rows = {r.id: r for r in self.content.pointers.protection}
+        out = []
+        for status in self.a.protection:
+            row = rows[status.id]
+            state = row.states[status.index] if status.index is not None else None
+            if status.state == "deadline" and status.deadline and status.deadline.safe_date:
+                state_text = self.t(
+                    "present.protection.deadline", date=self.date(status.deadline.safe_date)
+                )
+            else:
+                state_text = self.t(f"present.protection.{status.state}")
+            ask = None
+            if status.state not in ("covered", "not_relevant"):
+                ask = (state.ask if state and state.ask else row.ask).get(self.lang)
+            elif state is not None and state.ask is not None:
+                ask = state.ask.get(self.lang)
+            out.append(
+                ProtectionView(
+                    id=row.id,
+                    label=row.label.get(self.lang),
+                    state=status.state,
+                    state_text=state_text,
+                    answer=self._answers_of(row.answers),
+                    ask=ask,
+                    group=row.advice_group,
+                )
+            )
+        return tuple(out)
+
+    def digcomp(self) -> tuple[DigCompView, ...]:
+        out = []
+        for qid in self.q.scoring.presentation.digcomp_questions:
+            question = self.q.questions[qid]
+            options = [o.id for o in self.q.options(question)]
+            value = self.answered.get(qid)
+            out.append(
+                DigCompView(
+                    area=question.label.get(self.lang),
+                    answer=self._answers_of([qid]),
+                    level=options.index(value) + 1 if value in options else 0,
+                    levels=len(options),
+                )
+            )
+        return tuple(out)
+
+    def _answers_of(self, qids: list[str]) -> str:
+        parts = []
+        declined = False
+        for qid in qids:
+            if qid in self.answered:
+                question = self.q.questions[qid]
+                answer = answer_text(self.content, question, self.answered[qid], self.lang)
+                parts.append((question.label.get(self.lang), answer))
+            elif qid in self.answers.declined and qid in self.a.visible:
+                declined = True
+        if len(parts) == 1:
+            return parts[0][1]
+        if parts:  # several answers: each with the question it answers
+            return "; ".join(
+                self.t("present.protection.answer", label=l, answer=a) for l, a in parts
+            )
+        return self.t("common.declined" if declined else "common.not_answered")
 
     # ---------------------------------------------------------------- comparison
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +93,16 @@ class PlannedAction:
 
 
 @dataclass(frozen=True)
+class ProtectionStatus:
+    """One row of the protection overview for this person."""
+
+    id: str
+    state: str  # covered | gap | unclear | deadline | not_relevant
+    index: int | None  # which of the row's states matched (None: none, so unclear)
+    deadline: DeadlineStatus | None = None
+
+
+@dataclass(frozen=True)
 class Assessment:
     today: dt.date
     questionnaire_version: str
@@ -106,6 +117,7 @@ class Assessment:
     missing: tuple[str, ...]  # visible questions neither answered nor declined
     provisional: bool = False  # the situation rests on a provisional score
     answered: int = 0  # visible questions with an answer
+    protection: tuple[ProtectionStatus, ...] = ()
 
     @property
     def nothing_answered(self) -> bool:
@@ -139,9 +151,16 @@ def score(content: Content, answers: Answers, today: dt.date) -> Assessment:
     )
     pointers = _select_pointers(content, ctx, deadlines, today)
     actions = _plan_actions(content, ctx, pointers, deadlines, today)
+    # Free text (notes, an occupation's title) is never scored: leaving it empty makes no
+    # result less accurate, so it is not counted as open.
     missing = tuple(
-        qid for qid in visible if qid not in values.answered and qid not in answers.declined
+        qid
+        for qid in visible
+        if qid not in values.answered
+        and qid not in answers.declined
+        and q.questions[qid].type != "text"
     )
+    protection = tuple(_protection(content, ctx, deadlines))
     map_dims = (dims.get("exposure"), dims.get("buffers"))
     return Assessment(
         today=today,
@@ -158,6 +177,7 @@ def score(content: Content, answers: Answers, today: dt.date) -> Assessment:
         provisional=situation is not None
         and any(d is not None and d.provisional for d in map_dims),
         answered=len(values.answered),
+        protection=protection,
     )
 
 
@@ -703,6 +723,19 @@ def _select_pointers(
         chosen.append((-relevance, order.index(pointer.category), pointer.id, selected))
     chosen.sort(key=lambda row: row[:3])
     return tuple(row[3] for row in chosen)
+
+
+def _protection(
+    content: Content, ctx: _Context, deadlines: dict[str, DeadlineStatus]
+) -> Iterator[ProtectionStatus]:
+    for row in content.pointers.protection:
+        for i, state in enumerate(row.states):
+            if evaluate(state.rule, ctx.answered, ctx):
+                status = deadlines.get(state.deadline) if state.deadline else None
+                yield ProtectionStatus(row.id, state.state, i, status)
+                break
+        else:
+            yield ProtectionStatus(row.id, "unclear", None)
 
 
 def _plan_actions(

@@ -136,12 +136,40 @@ class DimensionSection:
 
 
 @dataclass(frozen=True)
+class ProtectionRowModel:
+    label: str
+    state: str  # covered | gap | unclear | deadline | not_relevant
+    state_text: str  # a word with a sign, readable without colour
+    answer: str
+    ask: str
+
+
+@dataclass(frozen=True)
+class ProtectionGrid:
+    heading: str
+    intro: str
+    columns: tuple[str, str, str, str]  # area, state, your answer, question to ask
+    rows: tuple[ProtectionRowModel, ...]
+
+
+@dataclass(frozen=True)
+class PointerRef:
+    number: int  # the pointer's number in the reference part
+    title: str
+    key: str  # its bookmark, for an internal link
+
+
+@dataclass(frozen=True)
 class ActionRow:
     number: str
     title: str
-    reason: str  # why for this person, then what to do, with whom, the first move
+    reasons: tuple[str, ...]  # why for this person
+    advice: str  # what to do, with its deadline where it has one
+    with_whom: str  # "Mit wem: …"
+    first_move: str  # "Erster Schritt: …"
     timeframe: str
-    pointers: str | None  # "Passende Angebote: ..."
+    pointers_label: str | None  # "Passende Hinweise (im Nachschlageteil):"
+    pointers: tuple[PointerRef, ...]
 
 
 @dataclass(frozen=True)
@@ -151,10 +179,13 @@ class ActionPlan:
     columns: tuple[str, str, str, str]  # number, action and why, by when, done
     rows: tuple[ActionRow, ...]
     empty: str
+    fields: tuple[str, ...]  # "Gespräch am: ___", "Nächster Check: …" to fill in by hand
 
 
 @dataclass(frozen=True)
 class PointerEntry:
+    number: int
+    key: str  # bookmark of its heading, the target of the plan's references
     title: str
     details: tuple[tuple[str, str], ...]  # (label, text): provider, format, cost, region, why
     offers: str
@@ -183,10 +214,16 @@ class AdviceQuestion:
 
 
 @dataclass(frozen=True)
+class AdviceGroup:
+    heading: str  # who answers these questions
+    questions: tuple[AdviceQuestion, ...]
+
+
+@dataclass(frozen=True)
 class AdviceSection:
     heading: str
     intro: str
-    questions: tuple[AdviceQuestion, ...]
+    groups: tuple[AdviceGroup, ...]
     own_notes_heading: str
     own_notes: tuple[tuple[str, str], ...]  # (question label, the person's text, literally)
     notes_heading: str
@@ -225,16 +262,38 @@ class Appendix:
 
 
 @dataclass(frozen=True)
+class DigCompRow:
+    area: str
+    answer: str
+    level: int  # 0: not answered
+    levels: int
+
+
+@dataclass(frozen=True)
+class DigCompProfile:
+    heading: str
+    intro: str
+    rows: tuple[DigCompRow, ...]
+
+
+@dataclass(frozen=True)
 class Report:
+    """The core (what people read and bring: page 1, protection at a glance, the steps,
+    the advice conversation), then after a divider the reference part."""
+
     lang: Lang
     meta: Meta
     summary: Summary
+    protection: ProtectionGrid
+    actions: ActionPlan
+    advice: AdviceSection
+    reference_heading: str
+    reference_intro: str
     dimensions_heading: str
     dimensions_intro: str
     dimensions: tuple[DimensionSection, ...]
-    actions: ActionPlan
+    digcomp: DigCompProfile
     pointers: Pointers
-    advice: AdviceSection
     method: MethodSection
     appendix: Appendix
     urls: tuple[str, ...] = field(default=())  # every link in the report, for checks
@@ -266,16 +325,21 @@ def build_model(
         page_label=t.get("report.page", lang, page="{page}", pages="{pages}"),
     )
     pointers = _pointers(content, pres, lang)
+    numbers = {e.key: e for g in pointers.groups for e in g.entries}
     return Report(
         lang=lang,
         meta=meta,
         summary=_summary(content, assessment, pres, lang),
+        protection=_protection(content, pres, lang),
+        actions=_actions(content, pres, lang, numbers),
+        advice=_advice(content, answers, assessment, pres, lang),
+        reference_heading=t.get("report.reference.heading", lang),
+        reference_intro=t.get("report.reference.intro", lang),
         dimensions_heading=t.get("report.dimensions.heading", lang),
         dimensions_intro=t.get("report.dimensions.intro", lang),
         dimensions=tuple(_dimensions(content, pres, lang)),
-        actions=_actions(content, pres, lang),
+        digcomp=_digcomp(content, pres, lang),
         pointers=pointers,
-        advice=_advice(content, answers, assessment, pres, lang),
         method=_method(content, assessment, pres, lang),
         appendix=_appendix(content, answers, assessment, lang),
         urls=tuple(e.url for g in pointers.groups for e in g.entries),
@@ -425,29 +489,57 @@ def _dimensions(content: Content, pres: Presentation, lang: Lang) -> list[Dimens
     ]
 
 
-def _actions(content: Content, pres: Presentation, lang: Lang) -> ActionPlan:
+def _protection(content: Content, pres: Presentation, lang: Lang) -> ProtectionGrid:
+    t = content.texts
+    return ProtectionGrid(
+        heading=t.get("report.protection.heading", lang),
+        intro=t.get("report.protection.intro", lang),
+        columns=(
+            t.get("report.protection.col_area", lang),
+            t.get("report.protection.col_state", lang),
+            t.get("report.protection.col_answer", lang),
+            t.get("report.protection.col_ask", lang),
+        ),
+        rows=tuple(
+            ProtectionRowModel(
+                label=row.label,
+                state=row.state,
+                state_text=row.state_text,
+                answer=row.answer,
+                ask=row.ask or "",
+            )
+            for row in pres.protection
+        ),
+    )
+
+
+def pointer_key(pointer_id: str) -> str:
+    return f"pointer-{pointer_id}"
+
+
+def _actions(
+    content: Content, pres: Presentation, lang: Lang, numbers: dict[str, PointerEntry]
+) -> ActionPlan:
     t = content.texts
     rows = []
     for step in pres.all_steps:
-        parts = [r.text for r in step.reasons] + [step.advice]
-        if step.deadline_note:
-            parts.append(step.deadline_note)
-        parts.append(t.get("report.step.with_whom", lang, text=step.with_whom))
-        parts.append(t.get("report.step.first_move", lang, text=step.first_move))
-        titles = [p.title for p in step.pointers]
+        advice = step.advice  # the deadline's date stands in the "by when" column
+        refs = tuple(
+            PointerRef(numbers[key].number, p.title, key)
+            for p in step.pointers
+            if (key := pointer_key(p.id)) in numbers
+        )[: content.questionnaire.scoring.presentation.pointers_per_step]
         rows.append(
             ActionRow(
                 number=str(step.number),
                 title=step.title,
-                reason=" ".join(parts),
+                reasons=tuple(r.text for r in step.reasons),
+                advice=advice,
+                with_whom=t.get("report.step.with_whom", lang, text=step.with_whom),
+                first_move=t.get("report.step.first_move", lang, text=step.first_move),
                 timeframe=step.when,
-                pointers=t.get(
-                    "report.actions.pointers",
-                    lang,
-                    titles=t.get("report.actions.pointer_separator", lang).join(titles),
-                )
-                if titles
-                else None,
+                pointers_label=t.get("report.actions.pointers", lang) if refs else None,
+                pointers=refs,
             )
         )
     return ActionPlan(
@@ -461,6 +553,23 @@ def _actions(content: Content, pres: Presentation, lang: Lang) -> ActionPlan:
         ),
         rows=tuple(rows),
         empty=pres.steps_empty or t.get("present.steps.none", lang),
+        fields=(
+            t.get("report.actions.talk_on", lang),
+            t.get(
+                "report.actions.next_check",
+                lang,
+                date=date_text(content, pres.next_check, lang),
+            ),
+        ),
+    )
+
+
+def _digcomp(content: Content, pres: Presentation, lang: Lang) -> DigCompProfile:
+    t = content.texts
+    return DigCompProfile(
+        heading=t.get("report.digcomp.heading", lang),
+        intro=t.get("report.digcomp.intro", lang),
+        rows=tuple(DigCompRow(d.area, d.answer, d.level, d.levels) for d in pres.digcomp),
     )
 
 
@@ -468,6 +577,7 @@ def _pointers(content: Content, pres: Presentation, lang: Lang) -> Pointers:
     t = content.texts
     order = content.questionnaire.scoring.ranking.category_order
     groups = []
+    number = 0
     for category in order:
         entries = []
         for view in pres.all_pointers:
@@ -477,15 +587,23 @@ def _pointers(content: Content, pres: Presentation, lang: Lang) -> Pointers:
                 [r.text for r in view.reasons]
                 + [x for x in (view.general, view.deadline_note, view.offer_note) if x]
             )
+            number += 1
             entries.append(
                 PointerEntry(
-                    title=view.title,
+                    number=number,
+                    key=pointer_key(view.id),
+                    title=t.get("report.pointers.numbered", lang, number=number, title=view.title),
                     details=(
                         (t.get("report.pointers.provider", lang), view.provider),
                         (t.get("report.pointers.format", lang), view.formats),
                         (t.get("report.pointers.cost", lang), view.cost),
                         (t.get("report.pointers.region", lang), view.region_text),
                         (t.get("report.pointers.why", lang), why),
+                    )
+                    + (
+                        ((t.get("report.pointers.question", lang), view.advice_question),)
+                        if view.advice_question
+                        else ()
                     ),
                     offers=view.offers,
                     link_label=t.get("report.pointers.link", lang),
@@ -511,17 +629,28 @@ def _advice(
 ) -> AdviceSection:
     """The questions to raise, as the presentation ranks them, each with its deadline."""
     t = content.texts
-    questions = [
-        AdviceQuestion(
-            text=a.text,
-            note=t.get("report.advice.deadline", lang, text=a.note) if a.note else None,
+    groups = [
+        AdviceGroup(
+            heading=group.name,
+            questions=tuple(
+                AdviceQuestion(
+                    text=a.text,
+                    note=t.get("report.advice.deadline", lang, text=a.note) if a.note else None,
+                )
+                for a in group.questions
+            ),
         )
-        for a in pres.advice_questions
+        for group in pres.advice_groups
     ]
     if pres.missing:
         count = len(pres.missing)
         key = "report.advice.missing_one" if count == 1 else "report.advice.missing"
-        questions.append(AdviceQuestion(text=t.get(key, lang, count=count), note=None))
+        groups.append(
+            AdviceGroup(
+                heading=t.get("report.advice.open_heading", lang),
+                questions=(AdviceQuestion(text=t.get(key, lang, count=count), note=None),),
+            )
+        )
     # The person's own free text (apart from an occupation title) belongs in the talk.
     q = content.questionnaire
     own_notes = tuple(
@@ -536,11 +665,11 @@ def _advice(
     return AdviceSection(
         heading=t.get("report.advice.heading", lang),
         intro=t.get("report.advice.intro", lang),
-        questions=tuple(questions),
+        groups=tuple(groups),
         own_notes_heading=t.get("report.advice.own_notes", lang),
         own_notes=own_notes,
         notes_heading=t.get("report.advice.notes", lang),
-        note_lines=12,
+        note_lines=6,
     )
 
 
@@ -598,10 +727,11 @@ def _appendix(content: Content, answers: Answers, assessment: Assessment, lang: 
                 text = value if free else answer_text(content, question, value, lang)
                 rows.append(AnswerRow(question.label.get(lang), str(text), "answered", free))
             else:
+                empty = question.type == "text"  # free text left empty is not "open"
                 rows.append(
                     AnswerRow(
                         question.label.get(lang),
-                        t.get("common.not_answered", lang),
+                        t.get("common.left_empty" if empty else "common.not_answered", lang),
                         "missing",
                         False,
                     )
