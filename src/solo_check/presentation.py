@@ -879,7 +879,8 @@ class _Words:
             return parts[0][1]
         if parts:  # several answers: each with the question it answers
             return "; ".join(
-                self.t("present.protection.answer", label=l, answer=a) for l, a in parts
+                self.t("present.protection.answer", label=label, answer=answer)
+                for label, answer in parts
             )
         return self.t("common.declined" if declined else "common.not_answered")
 
