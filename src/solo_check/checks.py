@@ -148,6 +148,14 @@ def _check_questionnaire(content: Content) -> Iterator[str]:
                     yield f"{f}: scoring.preferences.monthly_hours: unknown option '{option}'"
     else:
         yield f"{f}: scoring.preferences.time_question: unknown question '{prefs.time_question}'"
+    group = q.scoring.group
+    for step in group.learning_steps:
+        if step not in content.pointers.action_by_id:
+            yield f"{f}: scoring.group.learning_steps: unknown step '{step}'"
+    if group.topics_question not in questions or questions[group.topics_question].type != "multi":
+        yield f"{f}: scoring.group.topics_question: '{group.topics_question}' is not multi"
+    if group.min_count >= group.min_size:
+        yield f"{f}: scoring.group: min_count must be below min_size"
     for qid in q.scoring.presentation.digcomp_questions:
         if qid not in questions or questions[qid].type != "scale":
             yield f"{f}: scoring.presentation.digcomp_questions: '{qid}' is not a scale question"

@@ -54,6 +54,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--lang", choices=("de", "en"), help="language (default: the file's)")
     report.add_argument("--today", help="report as of this date, YYYY-MM-DD (default: today)")
+    group = sub.add_parser(
+        "group", help="an anonymised group report from many answers files (for advisers)"
+    )
+    group.add_argument("paths", type=Path, nargs="+", help="answers files or folders of them")
+    group.add_argument("-o", "--output", type=Path, help="where to write the report (PDF)")
+    group.add_argument("--lang", choices=("de", "en"), help="language (default: the system's)")
+    group.add_argument("--today", help="score as of this date, YYYY-MM-DD (default: today)")
+    group.add_argument("--json", action="store_true", help="print the summary as JSON")
     check = sub.add_parser("check-content", help="validate the content in resources/")
     check.add_argument("--resources", type=Path, help="folder to check (default: the built-in)")
     check.add_argument("--lang", choices=("de", "en"), help="language of the messages")
@@ -91,6 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         return _report(args)
     if args.command == "check-content":
         return _check_content(args)
+    if args.command == "group":
+        return _group(args)
     if args.command == "write-schemas":
         return _write_schemas(args.folder)
     return _gui()
@@ -215,6 +225,53 @@ def _report(args: argparse.Namespace) -> int:
         print(t.get("report.cli.cannot_write", lang, path=output, reason=reason), file=sys.stderr)
         return EXIT_PROBLEM
     print(t.get("report.cli.written", lang, path=output))
+    return EXIT_OK
+
+
+def _group(args: argparse.Namespace) -> int:
+    from .content import load_content
+    from .group import GroupTooSmall, read_group, summarise, summary_json
+
+    content = load_content()
+    t = content.texts
+    lang = args.lang or system_language()
+    today = dt.date.today()
+    if args.today:
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError:
+            print(t.get("cli.bad_date", lang, value=args.today), file=sys.stderr)
+            return EXIT_USAGE
+    group, skipped = read_group(content, args.paths, lang)
+    # Skipped files are named only here, never in the report: a file name can name a person.
+    for bad in skipped:
+        print(t.get("group.skipped", lang, path=bad.path), file=sys.stderr)
+        for line in bad.problems:
+            print(f"  {line}", file=sys.stderr)
+    if not group and not skipped:
+        print(t.get("group.none_found", lang), file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        summary = summarise(content, group, today, lang)
+    except GroupTooSmall as exc:
+        print(t.get("group.too_small", lang, needed=exc.needed, found=exc.found), file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.json:
+        print(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
+    if args.output:
+        from .report import write_report
+        from .report.group import build_group_report
+
+        try:
+            write_report(args.output, build_group_report(content, summary, lang))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            message = t.get("report.cli.cannot_write", lang, path=args.output, reason=reason)
+            print(message, file=sys.stderr)
+            return EXIT_PROBLEM
+        print(t.get("group.written", lang, path=args.output))
+    elif not args.json:
+        print(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
     return EXIT_OK
 
 

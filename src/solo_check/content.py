@@ -414,6 +414,17 @@ class PresentationSettings(Strict):
     content_max_age_days: int = Field(ge=30, le=1000)  # older content is called old
 
 
+class GroupSettings(Strict):
+    """The anonymised group report: how small a group or a count may be."""
+
+    min_size: int = Field(ge=3)  # fewer valid files are refused
+    min_count: int = Field(ge=2)  # smaller counts are withheld ("< 3")
+    grid_bins: int = Field(ge=2, le=10)  # the heat map has this many cells per axis
+    learning_steps: list[Id]  # steps of the plan that are learning
+    topics_question: Id  # the learning topics people name
+    pointers_shown: int = Field(ge=1, le=40)
+
+
 class Scoring(Strict):
     dimensions: list[Dimension] = Field(min_length=1)
     map: MapSettings
@@ -426,6 +437,7 @@ class Scoring(Strict):
     preferences: Preferences
     ranking: Ranking
     presentation: PresentationSettings
+    group: GroupSettings
 
     @model_validator(mode="after")
     def _situations_cover_map(self) -> Scoring:

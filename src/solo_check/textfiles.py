@@ -22,6 +22,7 @@ TEXT_FILES = (
     "texts-results.toml",
     "texts-report.toml",
     "texts-present.toml",
+    "texts-group.toml",
 )
 
 
