@@ -11,6 +11,7 @@ import datetime as dt
 import string
 from collections.abc import Iterable, Iterator
 
+from .answers import check_value
 from .content import (
     DEADLINE_STATES,
     STATES,
@@ -148,6 +149,24 @@ def _check_questionnaire(content: Content) -> Iterator[str]:
                     yield f"{f}: scoring.preferences.monthly_hours: unknown option '{option}'"
     else:
         yield f"{f}: scoring.preferences.time_question: unknown question '{prefs.time_question}'"
+    for qid in q.scoring.what_if.questions:
+        if qid not in questions:
+            yield f"{f}: scoring.what_if.questions: unknown question '{qid}'"
+    for i, lever in enumerate(q.scoring.what_if.levers):
+        where = f"{f}: scoring.what_if.levers.{i}({lever.question})"
+        question = questions.get(lever.question)
+        if question is None:
+            yield f"{where}: unknown question"
+            continue
+        for value in lever.to:
+            option = [value] if question.type == "multi" else value
+            for key, _ in check_value(question, option, content):
+                yield f"{where}.to: {value!r} is no valid answer ({key})"
+        if lever.when is not None:
+            for m in _check_condition(
+                content, lever.when, before=len(questions), allow_scores=True
+            ):
+                yield f"{where}.when: {m}"
     group = q.scoring.group
     for step in group.learning_steps:
         if step not in content.pointers.action_by_id:

@@ -414,6 +414,23 @@ class PresentationSettings(Strict):
     content_max_age_days: int = Field(ge=30, le=1000)  # older content is called old
 
 
+class Lever(Strict):
+    """One answer a person could change within realistic reach, to try in "what if" and to
+    rank in "what would change the most": the values to try (a multi question: options
+    to add), when it applies, and how to say it ({answer}: the new answer in words)."""
+
+    question: Id
+    to: list[float | str] = Field(min_length=1)
+    when: Condition | None = None
+    phrase: Text
+
+
+class WhatIfSettings(Strict):
+    questions: list[Id] = Field(min_length=1)  # offered in the "what if" panel
+    levers: list[Lever] = Field(default_factory=list)
+    shown: int = Field(default=3, ge=1, le=5)  # "what would change the most"
+
+
 class GroupSettings(Strict):
     """The anonymised group report: how small a group or a count may be."""
 
@@ -438,6 +455,7 @@ class Scoring(Strict):
     ranking: Ranking
     presentation: PresentationSettings
     group: GroupSettings
+    what_if: WhatIfSettings
 
     @model_validator(mode="after")
     def _situations_cover_map(self) -> Scoring:

@@ -175,6 +175,17 @@ class DigCompView:
 
 
 @dataclass(frozen=True)
+class LeverView:
+    """A single answer change that would help most: in words, and the change itself (so
+    that one click can put it into "what if")."""
+
+    text: str
+    question: str
+    value: Any
+    gain: int
+
+
+@dataclass(frozen=True)
 class ComparisonView:
     date: dt.date
     date_text: str
@@ -205,6 +216,7 @@ class Presentation:
     advice_groups: tuple[AdviceGroupView, ...]  # the same questions, by who answers them
     protection: tuple[ProtectionView, ...]
     digcomp: tuple[DigCompView, ...]
+    levers: tuple[LeverView, ...]  # what would change the most
     next_check: dt.date  # suggested date of the next check
     comparison: ComparisonView | None
     missing: tuple[str, ...]  # question ids still open
@@ -234,8 +246,12 @@ def present(
     assessment: Assessment,
     lang: Lang,
     previous: tuple[Answers, Assessment] | None = None,
+    *,
+    levers: bool = True,
 ) -> Presentation:
-    """Everything the person reads about ``assessment``, in ``lang``."""
+    """Everything the person reads about ``assessment``, in ``lang``. ``levers=False``
+    leaves out "what would change the most" (it scores every lever once): a what-if view
+    of the same person does not need it."""
     words = _Words(content, answers, assessment, lang)
     settings = content.questionnaire.scoring.presentation
     t = words.t
@@ -278,6 +294,7 @@ def present(
         advice_groups=words.advice_groups(questions[: settings.advice_questions_first]),
         protection=words.protection(),
         digcomp=words.digcomp(),
+        levers=words.levers() if levers and not nothing else (),
         next_check=_after(assessment.today, None, settings.next_check_months) or assessment.today,
         comparison=words.comparison(previous) if previous is not None else None,
         missing=missing,
@@ -847,6 +864,30 @@ class _Words:
                     group=row.advice_group,
                 )
             )
+        return tuple(out)
+
+    def levers(self) -> tuple[LeverView, ...]:
+        from .levers import best_changes
+
+        out = []
+        for change in best_changes(self.content, self.answers, self.a, self.a.today):
+            question = self.q.questions[change.question]
+            value = change.value
+            shown = value[-1] if isinstance(value, list) else value
+            answer = answer_text(self.content, question, shown, self.lang)
+            text = self.t(
+                "present.lever.text",
+                change=change.lever.phrase.get(self.lang).format(answer=answer),
+                before=change.buffers_before,
+                after=change.buffers_after,
+            )
+            if change.situation_after != change.situation_before and change.situation_after:
+                situation = self._situation_def(change.situation_after)
+                if situation is not None:
+                    text += " " + self.t(
+                        "present.lever.situation", name=situation.name.get(self.lang)
+                    )
+            out.append(LeverView(text, change.question, value, change.gain))
         return tuple(out)
 
     def digcomp(self) -> tuple[DigCompView, ...]:

@@ -57,6 +57,9 @@ def summary_text(content: Content, pres: Presentation) -> str:
         out += ["", _heading(t.get("cli.more_steps", lang))]
         for step in pres.more_steps:
             out += _step(content, step, lang)
+    if pres.levers:
+        out += ["", _heading(t.get("present.lever.heading", lang))]
+        out += [_wrap("• " + lever.text) for lever in pres.levers]
     out += ["", _heading(t.get("cli.dimensions", lang))]
     for dim in pres.dimensions:
         out.append(t.get("cli.dimension_line", lang, name=dim.name, score=dim.score_text))
@@ -246,6 +249,11 @@ def result_json(
             for d in pres.deadlines
         ],
         "advice_questions": [asdict(a) for a in pres.advice_questions],
+        "what_would_change_most": [
+            {"question": lv.question, "value": lv.value, "gain": lv.gain, "text": lv.text}
+            for lv in pres.levers
+        ],
+        "protection": [asdict(row) for row in pres.protection],
         "comparison": asdict(pres.comparison) if pres.comparison else None,
         "missing": list(pres.missing),
         "content_checked": pres.content_checked.isoformat(),

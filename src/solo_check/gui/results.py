@@ -61,15 +61,6 @@ from ..scoring import Assessment, score
 from .labels import WrapLabel
 from .situation_map import SituationMap
 
-# The key answers a person can try out on the results page. Each is a question id of
-# questionnaire.toml (see docs/question-ids.md); ids missing from the content are skipped.
-WHAT_IF_QUESTIONS = (
-    "reserve_months",
-    "largest_client_share",
-    "unemployment_insurance",
-    "ai_use_frequency",
-)
-
 # Above this page width the map and the "what if" panel sit side by side, so the
 # person sees the marker move while changing an answer.
 SIDE_BY_SIDE_WIDTH = 1050
@@ -658,11 +649,12 @@ class WhatIfPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = _label(bold=True, scale=1.3)
         self.intro = _label()
+        # The key answers a person can try out, listed in questionnaire.toml
+        # (scoring.what_if.questions; check-content makes sure each exists).
         questions = content.questionnaire.questions
         self.controls = [
             WhatIfControl(content, questions[qid], self)
-            for qid in WHAT_IF_QUESTIONS
-            if qid in questions
+            for qid in content.questionnaire.scoring.what_if.questions
         ]
         self.summary_title = _label(bold=True)
         self.summary = _label(role="whatIfSummary")
@@ -982,8 +974,12 @@ class ResultsPage(QWidget):
 
     # ------------------------------------------------------------------ rendering
 
-    def _present(self, assessment: Assessment, answers: Answers) -> Presentation:
-        return present(self._content, answers, assessment, self._lang, self._previous)
+    def _present(
+        self, assessment: Assessment, answers: Answers, levers: bool = True
+    ) -> Presentation:
+        return present(
+            self._content, answers, assessment, self._lang, self._previous, levers=levers
+        )
 
     def _render(self) -> None:
         assessment = self._assessment
@@ -1076,7 +1072,9 @@ class ResultsPage(QWidget):
         shown = pres
         if self._what_if is not None and self._answers is not None:
             if self._what_if_presentation is None:
-                self._what_if_presentation = self._present(self._what_if, self._trial_answers())
+                self._what_if_presentation = self._present(
+                    self._what_if, self._trial_answers(), levers=False
+                )
             shown = self._what_if_presentation
         real = {v.id: v for v in pres.dimensions}
         for view in shown.dimensions:
