@@ -30,24 +30,24 @@ import bench_store  # noqa: E402
 from measure import Row, print_table  # noqa: E402
 
 
-def gui_rows(reps: int) -> tuple[list[Row], str]:
-    """The in-process GUI benchmark, run in its own process so Qt stays out of this one.
+def qt_rows(script: str, *options: str) -> tuple[list[Row], str]:
+    """A benchmark that needs Qt, run in its own process so Qt stays out of this one.
     Returns the rows and a warning if that process did not end cleanly."""
     done = subprocess.run(
-        [sys.executable, str(HERE / "bench_gui.py"), "--reps", str(reps), "--json"],
+        [sys.executable, str(HERE / script), *options, "--json"],
         capture_output=True,
         text=True,
         timeout=1800,
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith("[")]
     if not lines:
-        raise RuntimeError(f"bench_gui.py failed ({done.returncode}):\n{done.stderr[-3000:]}")
+        raise RuntimeError(f"{script} failed ({done.returncode}):\n{done.stderr[-3000:]}")
     rows = [Row(**row) for row in json.loads(lines[-1])]
     warning = ""
     if done.returncode != 0:
         errors = [line for line in done.stderr.splitlines() if "rror" in line]
         warning = (
-            f"bench_gui.py measured everything but then ended with exit code {done.returncode}"
+            f"{script} measured everything but then ended with exit code {done.returncode}"
             f" ({errors[0] if errors else 'no message'}); see bench/README.md"
         )
     return rows, warning
@@ -65,8 +65,12 @@ def main() -> None:
     print("start-up and memory ...", file=sys.stderr, flush=True)
     rows += bench_start.measure(runs)
     print("page switches and 'what if' ...", file=sys.stderr, flush=True)
-    more, warning = gui_rows(reps)
+    more, warning = qt_rows("bench_gui.py", "--reps", str(reps))
     rows += more
+    print("printing ...", file=sys.stderr, flush=True)
+    more, print_warning = qt_rows("bench_print.py")
+    rows += more
+    warning = "; ".join(w for w in (warning, print_warning) if w)
     print("report ...", file=sys.stderr, flush=True)
     rows += bench_report.measure()
     rows += bench_group.measure()

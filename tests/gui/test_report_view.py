@@ -9,18 +9,27 @@ import datetime as dt
 import os
 import stat
 import time
+import zlib
 from pathlib import Path
 
+import pikepdf
 import pytest
+from pikepdf import PdfImage
+from PIL import Image
 from pypdf import PdfReader
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QDesktopServices, QImage
+from PySide6.QtGui import QDesktopServices, QImage, QPageRanges
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QProgressDialog
 
 from solo_check.answers import read_answers
-from solo_check.gui.report_view import REPORTS_FOLDER, ReportView, print_resolution
+from solo_check.gui.report_view import (
+    REPORTS_FOLDER,
+    ReportView,
+    print_resolution,
+    render_page,
+)
 from solo_check.report import build_report
 from solo_check.scoring import score
 
@@ -125,29 +134,115 @@ def pdf_printer(view, tmp_path, monkeypatch):
     return tmp_path / "printed.pdf"
 
 
-def test_print_gives_every_page(view, report_pdf, pdf_printer):
+def _printed_images(path: Path) -> list:
+    """The page images of a printed file, as PIL images, with whether each has a
+    transparency mask."""
+    with pikepdf.open(path) as pdf:
+        pages = []
+        for page in pdf.pages:
+            (image,) = page.get_images().values()
+            pages.append((PdfImage(image).as_pil_image().convert("L"), "/SMask" in image))
+        return pages
+
+
+def _page_grey(document: QPdfDocument, page: int, size: tuple[int, int]) -> list[int]:
+    """A page of the report rendered small, as grey values, on white."""
+    image = render_page(document, page, 40)
+    grey = Image.frombytes(
+        "P",
+        (image.width, image.height),
+        zlib.decompress(image.pixels),
+        "raw",
+        "P",
+        image.bytes_per_line,
+    )
+    palette = []
+    for argb in image.colors:
+        palette += [(argb >> 16) & 255, (argb >> 8) & 255, argb & 255]
+    grey.putpalette(palette)
+    return list(grey.convert("L").resize(size).tobytes())
+
+
+def _closest_pages(view, printed: list) -> list[int]:
+    """For each printed page, the page of the report it looks most like."""
+    size = (60, 85)
+    sources = [_page_grey(view.document, n, size) for n in range(view.document.pageCount())]
+    found = []
+    for image, _ in printed:
+        grey = list(image.resize(size).tobytes())
+        distances = [
+            sum(abs(a - b) for a, b in zip(grey, source, strict=True)) for source in sources
+        ]
+        found.append(distances.index(min(distances)))
+    return found
+
+
+def test_print_gives_every_page_on_white(view, report_pdf, pdf_printer):
     view.print_button.click()
-    printed = PdfReader(pdf_printer)
-    assert len(printed.pages) == report_pdf[1]
-    assert view.status.text() == "Der Bericht wurde an den Drucker geschickt."
+    printed = _printed_images(pdf_printer)
+    assert len(printed) == report_pdf[1]
+    assert _closest_pages(view, printed) == list(range(report_pdf[1]))
+    for image, masked in printed:
+        assert not masked  # no transparency mask per page
+        assert image.getpixel((2, 2)) == 255  # the paper stays white, not 254
+    # printing to a file says where the file is, not that a printer got it
+    assert view.status.text() == f"Der Bericht wurde als Druckdatei gespeichert: {pdf_printer}"
     assert (
         view.findChild(QProgressDialog) is None or not view.findChild(QProgressDialog).isVisible()
     )
 
 
-def test_cancel_stops_printing(qtbot, view, report_pdf, pdf_printer):
-    def cancel_when_shown():
+def test_only_the_chosen_pages_are_printed(view, report_pdf, pdf_printer, monkeypatch):
+    def choose_two_and_four(dialog):
+        printer = view.printer()
+        printer.setPrintRange(QPrinter.PrintRange.PageRange)
+        ranges = QPageRanges()
+        ranges.addPage(2)
+        ranges.addPage(4)
+        printer.setPageRanges(ranges)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_two_and_four)
+    view.print_button.click()
+    printed = _printed_images(pdf_printer)
+    assert _closest_pages(view, printed) == [1, 3]
+
+
+def test_the_print_dialog_offers_the_whole_report_each_time(view, report_pdf, monkeypatch):
+    offered = []
+
+    def look(dialog):
+        offered.append((dialog.fromPage(), dialog.toPage(), dialog.printer().printRange()))
+        dialog.printer().setPrintRange(QPrinter.PrintRange.PageRange)
+        dialog.printer().setFromTo(2, 2)
+        return QDialog.DialogCode.Rejected.value
+
+    monkeypatch.setattr(QPrintDialog, "exec", look)
+    view.print_button.click()
+    view.print_button.click()
+    whole = (1, report_pdf[1], QPrinter.PrintRange.AllPages)
+    assert offered == [whole, whole]
+
+
+def test_cancel_sends_nothing_to_the_printer(qtbot, view, report_pdf, pdf_printer):
+    seen = []
+
+    def cancel_when_a_page_is_ready():
         progress = view.findChild(QProgressDialog)
         if progress is None or progress.value() < 1:
-            QTimer.singleShot(0, cancel_when_shown)
+            QTimer.singleShot(0, cancel_when_a_page_is_ready)
             return
+        seen.append(progress.value())
         progress.cancel()
 
-    QTimer.singleShot(0, cancel_when_shown)
+    QTimer.singleShot(0, cancel_when_a_page_is_ready)
     view.print_button.click()
-    assert view.status.text() == "Das Drucken wurde abgebrochen."
-    if pdf_printer.exists() and pdf_printer.stat().st_size:
-        assert len(PdfReader(pdf_printer).pages) < report_pdf[1]
+    assert seen and seen[0] < report_pdf[1]  # cancelled while pages were being prepared
+    assert view.status.text() == (
+        "Das Drucken wurde abgebrochen. Es wurde nichts an den Drucker geschickt."
+    )
+    # not one page reached the printer: the job was never opened
+    assert not pdf_printer.exists() or pdf_printer.stat().st_size == 0
 
 
 def test_print_dialog_closed_prints_nothing(view, tmp_path, monkeypatch):
