@@ -165,6 +165,26 @@ def read_answers(path: Path, content: Content) -> Answers:
     return parse_answers(raw, content)
 
 
+# No number in an answers file has more than a few digits (the largest allowed answers are
+# amounts in euros). Python refuses to convert integers of more than 4300 digits with a
+# ValueError that is not a JSON error, and converting long ones costs time that grows with
+# the square of their length: such a number is reported before it is converted.
+MAX_NUMBER_DIGITS = 100
+
+
+class _NumberTooLong(ValueError):
+    def __init__(self, digits: int):
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _parse_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > MAX_NUMBER_DIGITS:
+        raise _NumberTooLong(digits)
+    return int(text)
+
+
 def parse_answers(raw: bytes | str, content: Content) -> Answers:
     """Check the text of an answers file against the questionnaire and return the answers."""
     if isinstance(raw, bytes):
@@ -176,11 +196,13 @@ def parse_answers(raw: bytes | str, content: Content) -> Answers:
         except UnicodeDecodeError:
             raise AnswersError([Problem("", "not_text")]) from None
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise AnswersError(
             [Problem("", "not_json", {"line": exc.lineno, "column": exc.colno})]
         ) from None
+    except _NumberTooLong as exc:
+        raise AnswersError([Problem("", "number_too_long", {"digits": exc.digits})]) from None
     except RecursionError:
         raise AnswersError([Problem("", "not_json", {"line": 1, "column": 1})]) from None
     if not isinstance(data, dict):
