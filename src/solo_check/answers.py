@@ -148,21 +148,29 @@ class AnswersError(Exception):
 
 
 def read_answers(path: Path, content: Content) -> Answers:
-    """Read and check an answers file; raise AnswersError naming every problem."""
+    """Read and check an answers file; raise AnswersError naming every problem.
+
+    Only an ordinary file is read, and never more than the limit: a FIFO or a device
+    (/dev/zero) is refused at once instead of hanging or filling the memory."""
+    from .files import FileTooLargeError, NotRegularFileError, read_regular_file
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise AnswersError(
-                [Problem("", "too_large", {"size_mb": round(size / 1_048_576, 1), "max_mb": 5})]
-            )
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise AnswersError([Problem("", "not_found", {"path": str(path)})]) from None
     except IsADirectoryError:
         raise AnswersError([Problem("", "not_a_file", {"path": str(path)})]) from None
+    except NotRegularFileError:
+        raise AnswersError([Problem("", "not_regular", {"path": str(path)})]) from None
+    except FileTooLargeError as exc:
+        raise AnswersError([_too_large(exc.size)]) from None
     except OSError as exc:
         raise AnswersError([Problem("", "unreadable", {"reason": exc.strerror or exc})]) from None
     return parse_answers(raw, content)
+
+
+def _too_large(size: int) -> Problem:
+    return Problem("", "too_large", {"size_mb": round(size / 1_048_576, 1), "max_mb": 5})
 
 
 # No number in an answers file has more than a few digits (the largest allowed answers are
@@ -189,8 +197,7 @@ def parse_answers(raw: bytes | str, content: Content) -> Answers:
     """Check the text of an answers file against the questionnaire and return the answers."""
     if isinstance(raw, bytes):
         if len(raw) > MAX_FILE_BYTES:
-            size_mb = round(len(raw) / 1_048_576, 1)
-            raise AnswersError([Problem("", "too_large", {"size_mb": size_mb, "max_mb": 5})])
+            raise AnswersError([_too_large(len(raw))])
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError:

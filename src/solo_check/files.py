@@ -1,11 +1,87 @@
-"""Writing files so that nothing is ever half-written or readable by others."""
+"""Reading and writing the person's files: nothing half-written, nothing readable by others,
+and no read that can hang or fill the memory.
+
+Both the command line and the window read answers files through here, so a FIFO or a
+device is treated the same way in both.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+_READ_CHUNK = 1 << 20
+
+
+class NotRegularFileError(OSError):
+    """The path names something other than an ordinary file (a FIFO, a device, a socket, a
+    symbolic link where one is written): it is neither read nor replaced."""
+
+    def __init__(self, path: Path | str):
+        super().__init__(errno.EINVAL, "not a regular file", str(path))
+
+
+class FileTooLargeError(OSError):
+    """The file holds more than the reader's limit; ``size`` is at least limit + 1."""
+
+    def __init__(self, path: Path | str, size: int):
+        super().__init__(errno.EFBIG, "file too large", str(path))
+        self.size = size
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """The bytes of an ordinary file of at most ``limit`` bytes.
+
+    A FIFO would block the open (and the read) until some other program writes; a device
+    such as /dev/zero never ends; /proc files report a size of 0. So the kind of file is
+    checked before it is opened (opening a device can have effects of its own), again on the
+    opened descriptor (the name may have changed in between), and never more than
+    ``limit`` + 1 bytes are read, whatever the size the file system reports.
+
+    Raises FileNotFoundError, IsADirectoryError, NotRegularFileError, FileTooLargeError or
+    another OSError.
+    """
+    path = Path(path)
+    _check_regular(path, os.stat(path).st_mode)
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NOCTTY", 0)
+    # Non-blocking, so that a FIFO put in place after the check cannot make open() wait.
+    fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    try:
+        info = os.fstat(fd)
+        _check_regular(path, info.st_mode)
+        if info.st_size > limit:
+            raise FileTooLargeError(path, info.st_size)
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, _READ_CHUNK))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if len(data) > limit:
+        raise FileTooLargeError(path, max(len(data), info.st_size))
+    return data
+
+
+def _check_regular(path: Path, mode: int) -> None:
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    if not stat.S_ISREG(mode):
+        raise NotRegularFileError(path)
+
+
+# --------------------------------------------------------------------------- writing
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
