@@ -49,8 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--today", help="score as of this date, YYYY-MM-DD (default: today)")
     report = sub.add_parser("report", help="write the PDF report of an answers file")
     report.add_argument("answers", type=Path, help="answers file (JSON)")
+    # A string, not a Path: Path("out/") drops the slash that says "into this folder".
     report.add_argument(
-        "-o", "--output", type=Path, required=True, help="where to write the report (PDF)"
+        "-o",
+        "--output",
+        required=True,
+        help="where to write the report (PDF); an existing folder takes it under its usual name",
     )
     report.add_argument("--lang", choices=("de", "en"), help="language (default: the file's)")
     report.add_argument("--today", help="report as of this date, YYYY-MM-DD (default: today)")
@@ -169,6 +173,7 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from .files import NotRegularFileError
     from .report import build_report, write_report
 
     scored = _scored(args)
@@ -176,19 +181,42 @@ def _report(args: argparse.Namespace) -> int:
         return scored
     content, answers, assessment, lang = scored
     t = content.texts
-    output: Path = args.output
+    output = _report_target(args.output, content, lang, assessment.today)
+    if isinstance(output, int):
+        return output
     if output.exists() and output.resolve() == args.answers.resolve():
         print(t.get("report.cli.same_file", lang, path=output), file=sys.stderr)
         return EXIT_USAGE
     pdf = build_report(content, answers, assessment, lang)
     try:
         write_report(output, pdf)
+    except (NotRegularFileError, IsADirectoryError):
+        # Checked again while writing: the target may have changed since.
+        print(t.get("report.cli.not_a_file", lang, path=output), file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         reason = exc.strerror or str(exc)
         print(t.get("report.cli.cannot_write", lang, path=output, reason=reason), file=sys.stderr)
         return EXIT_PROBLEM
     print(t.get("report.cli.written", lang, path=output))
     return EXIT_OK
+
+
+def _report_target(given: str, content: Any, lang: str, day: dt.date) -> Path | int:
+    """Where `report -o` writes: the file named, or the report's usual name inside a folder
+    named; or the exit code after saying why not. Something that exists and is not an
+    ordinary file (a device such as /dev/null, a FIFO, a link) is never replaced."""
+    t = content.texts
+    output = Path(given)
+    if output.is_dir():
+        output = output / t.get("files.report_name", lang, date=day.isoformat())
+    elif given.endswith(("/", os.sep)):
+        print(t.get("report.cli.no_folder", lang, path=given), file=sys.stderr)
+        return EXIT_USAGE
+    if output.is_symlink() or (output.exists() and not output.is_file()):
+        print(t.get("report.cli.not_a_file", lang, path=output), file=sys.stderr)
+        return EXIT_USAGE
+    return output
 
 
 def _write_schemas(folder: Path) -> int:

@@ -1,8 +1,8 @@
 """Reading and writing the person's files: nothing half-written, nothing readable by others,
-and no read that can hang or fill the memory.
+nothing replaced that is not an ordinary file, and no read that can hang or fill the memory.
 
-Both the command line and the window read answers files through here, so a FIFO or a
-device is treated the same way in both.
+Both the command line and the window read answers files and write reports through here,
+so a FIFO, a device or a folder is treated the same way in both.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 _READ_CHUNK = 1 << 20
@@ -86,8 +87,15 @@ def _check_regular(path: Path, mode: int) -> None:
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and an atomic
-    rename; the file is readable only by the user (0600 on POSIX)."""
+    rename; the file is readable only by the user (0600 on POSIX).
+
+    An existing target that is not an ordinary file (a device such as /dev/null, a FIFO, a
+    folder, a symbolic link) is not ours to replace: NotRegularFileError or
+    IsADirectoryError, and nothing is written.
+    """
     path = Path(path)
+    with contextlib.suppress(FileNotFoundError):
+        _check_regular(path, os.lstat(path).st_mode)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -100,3 +108,11 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def write_problem(t: Callable[..., str], exc: OSError, lang: str) -> str:
+    """Why a file could not be written, in words for a message's {reason}: ours where the
+    target is not an ordinary file, the system's own words otherwise."""
+    if isinstance(exc, NotRegularFileError | IsADirectoryError):
+        return t("files.not_regular", lang)
+    return exc.strerror or str(exc)

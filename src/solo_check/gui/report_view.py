@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..content import Content
+from ..files import write_problem
 from ..paths import user_data_dir
 from ..report import write_report
 from .labels import WrapLabel
@@ -196,9 +197,8 @@ class ReportView(QWidget):
         try:
             write_report(target, self.pdf)
         except OSError as exc:
-            self._set_status(
-                "report_view.save_failed", path=str(target), reason=exc.strerror or str(exc)
-            )
+            reason = write_problem(t.get, exc, self.lang)
+            self._set_status("report_view.save_failed", path=str(target), reason=reason)
             return
         self._set_status("report_view.saved", path=str(target))
 
@@ -300,7 +300,8 @@ class ReportView(QWidget):
             remove_old_copies(folder)
             write_report(target, self.pdf)
         except OSError as exc:
-            self._set_status("report_view.open_write_failed", reason=exc.strerror or str(exc))
+            reason = write_problem(self.content.texts.get, exc, self.lang)
+            self._set_status("report_view.open_write_failed", reason=reason)
             return
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
             self._set_status("report_view.opened", path=str(target))

@@ -519,6 +519,7 @@ class MainWindow(QMainWindow):
 
     def export_answers(self, assessment_id: int | None) -> None:
         from ..answers import write_answers
+        from ..files import write_problem
 
         t = self.content.texts.get
         if assessment_id is None:
@@ -547,7 +548,9 @@ class MainWindow(QMainWindow):
         try:
             write_answers(answers, target)
         except OSError as exc:
-            self.notify("notice.export_failed", file=str(target), reason=exc.strerror or str(exc))
+            self.notify(
+                "notice.export_failed", file=str(target), reason=write_problem(t, exc, self.lang)
+            )
             return
         key = "notice.exported_skipped" if skipped else "notice.exported"
         self.notify(key, file=str(target), count=skipped)
