@@ -10,11 +10,18 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+_POSIX = os.name == "posix"
+# Temporary files of an atomic write: hidden, named after the target, and marked as ours
+# so that a leftover can be told from another program's file and removed.
+_TMP_MARK = "solo-check-"
+_TMP_SUFFIX = ".tmp"
+_LEFTOVER = re.compile(rf"^\..+\.{_TMP_MARK}[A-Za-z0-9_]+{re.escape(_TMP_SUFFIX)}$")
 _READ_CHUNK = 1 << 20
 
 
@@ -91,23 +98,83 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
 
     An existing target that is not an ordinary file (a device such as /dev/null, a FIFO, a
     folder, a symbolic link) is not ours to replace: NotRegularFileError or
-    IsADirectoryError, and nothing is written.
+    IsADirectoryError, and nothing is written. Temporary files that an earlier write left
+    behind when it was killed before its rename are removed first: they hold the same
+    private data as the file itself.
     """
     path = Path(path)
     with contextlib.suppress(FileNotFoundError):
         _check_regular(path, os.lstat(path).st_mode)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    remove_leftovers(path.parent)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}.{_TMP_MARK}", suffix=_TMP_SUFFIX, dir=path.parent
+    )
     try:
+        # Held until the rename: a save running at the same time in another process
+        # (the command line beside the window) sees that this file is not a leftover.
+        _lock(fd)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+            os.chmod(tmp, mode)
+            os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the temporary files of atomic writes into ``folder`` that were killed before
+    their rename; returns what was removed. Only our own hidden ``.tmp`` files, only
+    ordinary files owned by this user, and only those no running write holds locked."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not _LEFTOVER.match(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode):
+                continue
+            if _POSIX and info.st_uid != os.geteuid():
+                continue
+            if not _unused(entry.path):
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue  # in use, gone already or not ours to remove: leave it
+        removed.append(Path(entry.path))
+    return removed
+
+
+def _lock(fd: int) -> None:
+    if not _POSIX:
+        return  # Windows does not let an open file be removed: nothing to mark
+    import fcntl
+
+    with contextlib.suppress(OSError):  # a file system without locks: still write
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _unused(name: str) -> bool:
+    """True when no write holds the temporary file: its process has ended."""
+    if not _POSIX:
+        return True  # removing it fails while it is open
+    import fcntl
+
+    fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return True
 
 
 def write_problem(t: Callable[..., str], exc: OSError, lang: str) -> str:
