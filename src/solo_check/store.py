@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -194,13 +194,35 @@ class Store:
 
     def set_answer(self, assessment_id: int, question_id: str, value: Any) -> None:
         """Store any JSON value as given (it need not be valid yet); one transaction."""
-        text = _dump(value)
+        self.change(assessment_id, {question_id: value})
+
+    def change(
+        self,
+        assessment_id: int,
+        values: dict[str, Any],
+        cleared: Iterable[str] = (),
+        *,
+        reopen: bool = False,
+    ) -> None:
+        """Set several answers and clear others in one transaction: after a crash or a
+        failure either all of it is stored or none. ``reopen`` makes a finished check
+        unfinished in the same transaction."""
+        rows = [(assessment_id, qid, _dump(v)) for qid, v in values.items()]
         with self._write() as conn:
             self._touch(conn, assessment_id)
-            conn.execute(
+            if reopen:
+                conn.execute(
+                    "UPDATE assessments SET finished_at = NULL, situation = NULL WHERE id = ?",
+                    (assessment_id,),
+                )
+            conn.executemany(
                 "INSERT INTO answers VALUES (?, ?, ?, 0) ON CONFLICT DO UPDATE"
                 " SET value = excluded.value, declined = 0",
-                (assessment_id, question_id, text),
+                rows,
+            )
+            conn.executemany(
+                "DELETE FROM answers WHERE assessment_id = ? AND question_id = ?",
+                [(assessment_id, qid) for qid in cleared],
             )
 
     def decline(self, assessment_id: int, question_id: str) -> None:

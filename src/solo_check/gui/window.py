@@ -455,11 +455,11 @@ class MainWindow(QMainWindow):
 
     def _keep_what_if(self, changes: dict[str, Any]) -> None:
         assert self.session is not None
-        for qid, value in changes.items():
-            if value is None:
-                self._guard(self.session.clear, qid)
-            else:
-                self._guard(self.session.set, qid, value)
+        try:
+            self.session.keep(changes)
+        except StoreError as exc:
+            self._store_failed(exc)  # nothing was kept: the changes stay on the panel
+            return
         if self._questionnaire is not None:
             self._questionnaire.session = None  # widgets show stale values: rebuild on next visit
         self.show_results()
