@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .answers import Answers
 
 STORE_FILE = "solo-check.sqlite3"
+REPORTS_FOLDER = "reports"  # beside the store: the copies of reports opened in a PDF viewer
 APPLICATION_ID = 0x536F6C43  # "SolC": marks the file as a Solo-Check store
 SCHEMA_VERSION = 1  # PRAGMA user_version; a later version migrates from here
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -302,9 +303,22 @@ class Store:
         return earlier[0].id if earlier else None
 
     def delete(self, assessment_id: int) -> None:
-        """The assessment and its answers."""
+        """The assessment, its answers and the copies of its report made for a PDF viewer.
+
+        Deleted answers are overwritten in the file (secure_delete) and the write-ahead
+        log, which still holds earlier versions of the pages, is emptied."""
         with self._write() as conn:
             conn.execute("DELETE FROM assessments WHERE id = ?", (assessment_id,))
+        # Best effort: the deletion itself is committed; a reader elsewhere can only delay
+        # the emptying of the log until the store is closed.
+        with contextlib.suppress(sqlite3.Error):
+            self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _remove_report_copies(self.report_copies(assessment_id))
+
+    def report_copies(self, assessment_id: int) -> Path:
+        """The folder for copies of this check's report opened in a PDF viewer: deleting
+        the check deletes them too."""
+        return self.path.parent / REPORTS_FOLDER / str(assessment_id)
 
     # ----------------------------------------------------------------------- settings
 
@@ -377,6 +391,24 @@ class Store:
         if row is None:
             raise KeyError(assessment_id)
         return row[0]
+
+
+# --------------------------------------------------------------------------- report copies
+
+
+def _remove_report_copies(folder: Path) -> None:
+    """The PDF copies of one check's report (and leftovers of writing them); the folder
+    goes too once it is empty. What cannot be removed stays: the check is deleted anyway."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False) and entry.name.endswith((".pdf", ".tmp")):
+                os.unlink(entry.path)
+    with contextlib.suppress(OSError):
+        os.rmdir(folder)
 
 
 # --------------------------------------------------------------------------- values and time
@@ -531,6 +563,9 @@ def _connect(path: Path) -> sqlite3.Connection:
             raise sqlite3.OperationalError(f"journal mode stays {mode}")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # Deleted answers are overwritten with zeros, not merely marked free: many SQLite
+        # builds leave them readable in the file otherwise.
+        conn.execute("PRAGMA secure_delete = ON")
         if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
             # tables and version in one transaction: a store has both or neither
             conn.executescript(

@@ -479,7 +479,7 @@ class MainWindow(QMainWindow):
             self.report_view.set_language(self.lang)
             self.stack.addWidget(self.report_view)
         name = self.content.texts.get("files.report_name", self.lang, date=today().isoformat())
-        self.report_view.show_report(pdf, name)
+        self.report_view.show_report(pdf, name, self.store.report_copies(self.session.id))
         self.stack.setCurrentWidget(self.report_view)
 
     # ------------------------------------------------------------------ files
