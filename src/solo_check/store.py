@@ -6,6 +6,10 @@ committed change). The file is readable only by the user. A file at the store's 
 that is damaged, belongs to another program or was written by a newer Solo-Check is
 never overwritten: it is moved aside with its -wal/-shm files, a fresh store is started,
 and the caller learns where the old file now is.
+
+One process at a time has the store open: a lock file in the data folder, held for as
+long as the store is open, keeps a second window from working on the same answers; a
+store that finds its lock taken over refuses to write.
 """
 
 from __future__ import annotations
@@ -13,9 +17,11 @@ from __future__ import annotations
 import codecs
 import contextlib
 import datetime as dt
+import errno
 import json
 import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +35,7 @@ if TYPE_CHECKING:
     from .answers import Answers
 
 STORE_FILE = "solo-check.sqlite3"
+LOCK_FILE = "solo-check.lock"  # beside the store; see _FolderLock
 REPORTS_FOLDER = "reports"  # beside the store: the copies of reports opened in a PDF viewer
 APPLICATION_ID = 0x536F6C43  # "SolC": marks the file as a Solo-Check store
 SCHEMA_VERSION = 1  # PRAGMA user_version; a later version migrates from here
@@ -63,7 +70,9 @@ _TABLES = {"assessments", "answers", "settings"}
 
 class StoreError(Exception):
     """The store could not be opened or written. ``reason`` is "cannot_open" (also used when
-    reading fails later) or "write_failed"; ``detail`` is the system's own message."""
+    reading fails later), "write_failed", "in_use" (another process has the store open) or
+    "lock_lost" (another process took the lock over: nothing is written any more);
+    ``detail`` is the system's own message."""
 
     def __init__(self, reason: str, detail: str):
         super().__init__(f"{reason}: {detail}")
@@ -101,31 +110,43 @@ class Draft:
 class Store:
     """One open store file. Use from one thread (the window's)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection):
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: _FolderLock | None = None):
         self.path = path
         self._conn: sqlite3.Connection | None = conn
+        self._lock = lock
 
     # ----------------------------------------------------------------------- opening
 
     @classmethod
     def open(cls, path: Path | None = None) -> tuple[Store, MovedAside | None]:
-        """Open or create the store (default: user_data_dir() / STORE_FILE)."""
+        """Open or create the store (default: user_data_dir() / STORE_FILE).
+
+        Raises StoreError("in_use") while another process has a store in the same folder
+        open: nothing there is inspected, moved or changed then."""
         path = Path(path) if path is not None else user_data_dir() / STORE_FILE
+        lock = None
         try:
             _make_folder(path.parent)
+            lock = _FolderLock.take(path.parent)
             problem = _inspect(path)
             moved = _move_aside(path, problem) if problem else None
             conn = _connect(path)
-        except OSError as exc:
-            raise StoreError("cannot_open", f"{path}: {exc.strerror or exc}") from exc
-        except sqlite3.Error as exc:
-            raise StoreError("cannot_open", f"{path}: {exc}") from exc
-        return cls(path, conn), moved
+        except BaseException as exc:
+            if lock is not None:
+                lock.release()
+            if isinstance(exc, OSError):
+                raise StoreError("cannot_open", f"{path}: {exc.strerror or exc}") from exc
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError("cannot_open", f"{path}: {exc}") from exc
+            raise
+        return cls(path, conn, lock), moved
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+            if self._lock is not None:
+                self._lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -346,6 +367,8 @@ class Store:
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction; SQLite's errors become StoreError("write_failed")."""
         conn = self._connection()
+        if self._lock is not None and not self._lock.still_ours():
+            raise StoreError("lock_lost", str(self._lock.path))
         try:
             conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
@@ -409,6 +432,105 @@ def _remove_report_copies(folder: Path) -> None:
                 os.unlink(entry.path)
     with contextlib.suppress(OSError):
         os.rmdir(folder)
+
+
+# --------------------------------------------------------------------------- the lock
+
+
+class _FolderLock:
+    """The lock file in the data folder, held by one process for as long as it has the
+    store open.
+
+    An advisory lock on an open file (flock; a locked byte on Windows) rather than a file
+    that merely exists: the system drops it when the process ends, however it ends (a
+    crash, SIGKILL, power loss), so a lock is never stale and no process id has to be
+    guessed at. Several Store objects of one process share it. The file itself is never
+    deleted: deleting it would let two processes each lock a file of the same name.
+    """
+
+    _held: dict[str, _FolderLock] = {}  # noqa: RUF012 - one per folder and process
+
+    def __init__(self, key: str, path: Path, fd: int | None):
+        self.key = key
+        self.path = path
+        self.fd = fd  # None: the file system has no locks, so none is kept
+        self.users = 0
+
+    @classmethod
+    def take(cls, folder: Path) -> _FolderLock:
+        """This process's lock on ``folder``; StoreError("in_use") if another holds it."""
+        key = os.path.realpath(folder)
+        lock = cls._held.get(key)
+        if lock is None or not lock.still_ours():
+            lock = cls(key, Path(key) / LOCK_FILE, _lock_file(Path(key) / LOCK_FILE))
+            cls._held[key] = lock
+        lock.users += 1
+        return lock
+
+    def still_ours(self) -> bool:
+        """The lock file at its place is still the one this process has locked (not
+        deleted and made anew, perhaps locked by another process)."""
+        if self.fd is None:
+            return True
+        try:
+            here = os.stat(self.path)
+        except OSError:
+            return False
+        held = os.fstat(self.fd)
+        return (here.st_dev, here.st_ino) == (held.st_dev, held.st_ino)
+
+    def release(self) -> None:
+        self.users -= 1
+        if self.users > 0:
+            return
+        if self._held.get(self.key) is self:
+            del self._held[self.key]
+        if self.fd is not None:
+            os.close(self.fd)  # closing the file releases the lock
+            self.fd = None
+
+
+_LOCKED = {errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES, errno.EDEADLK}
+
+
+def _lock_file(path: Path) -> int | None:
+    """Open and lock the lock file; its descriptor, or None where the file system does not
+    lock (then the program carries on as before, without the guard)."""
+    for _attempt in range(3):
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o600)
+        try:
+            _lock_fd(fd)
+        except OSError as exc:
+            os.close(fd)
+            if exc.errno in _LOCKED:
+                raise StoreError("in_use", str(path)) from None
+            return None
+        info = os.fstat(fd)
+        try:
+            here = os.stat(path)
+        except FileNotFoundError:
+            here = None
+        if here is not None and (here.st_dev, here.st_ino) == (info.st_dev, info.st_ino):
+            if _POSIX:
+                if stat.S_IMODE(info.st_mode) & 0o077:
+                    os.fchmod(fd, 0o600)
+                # For a person looking into the folder: which process has it open.
+                os.ftruncate(fd, 0)
+                os.write(fd, f"{os.getpid()}\n".encode())
+            return fd
+        os.close(fd)  # replaced between opening and locking: lock the new one
+    raise StoreError("in_use", str(path))
+
+
+def _lock_fd(fd: int) -> None:
+    if _POSIX:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    else:  # pragma: no cover - Windows
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
 
 
 # --------------------------------------------------------------------------- values and time

@@ -729,13 +729,15 @@ def start(app: QApplication) -> int:
         from ..content import load_content
 
         finish_setup(app)
-        QMessageBox.critical(
-            None,
-            "Solo-Check",
-            load_content().texts.get(
-                f"notice.store_{exc.reason}", system_language(), detail=exc.detail
-            ),
+        text = load_content().texts.get(
+            f"notice.store_{exc.reason}", system_language(), detail=exc.detail
         )
+        if exc.reason == "in_use":
+            # A second start (a double click too many): nothing is wrong, the answers
+            # are open in the other window, and only that one may change them.
+            QMessageBox.information(None, "Solo-Check", text)
+        else:
+            QMessageBox.critical(None, "Solo-Check", text)
         return 1
     window = first_page_window(store, moved)
     if window is None:
