@@ -8,6 +8,7 @@ reports each problem with the field it concerns, in the person's language.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import math
@@ -356,6 +357,20 @@ def check_value(question: Question, value: Any, content: Content) -> list[tuple[
             return [("text_too_long", {"length": len(value), "max": question.max_length})]
         return []
     return [("wrong_type", {})]
+
+
+def only_valid(answers: Answers, content: Content) -> Answers:
+    """A shallow copy holding only the values without a problem: what may be handed to
+    scoring and to the words about a check (a value damaged in the store, or typed in but
+    not valid yet, might be of any type)."""
+    q = content.questionnaire.questions
+    kept = copy.copy(answers)
+    kept.values = {
+        qid: value
+        for qid, value in answers.values.items()
+        if qid in q and not check_value(q[qid], value, content)
+    }
+    return kept
 
 
 def normalise(question: Question, value: Any) -> Any:
