@@ -23,7 +23,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import bench_report  # noqa: E402 (the folder is on the path only now)
+import bench_group  # noqa: E402 (the folder is on the path only now)
+import bench_report  # noqa: E402
 import bench_start  # noqa: E402
 import bench_store  # noqa: E402
 from measure import Row, print_table  # noqa: E402
@@ -68,6 +69,7 @@ def main() -> None:
     rows += more
     print("report ...", file=sys.stderr, flush=True)
     rows += bench_report.measure()
+    rows += bench_group.measure()
     print("store ...", file=sys.stderr, flush=True)
     rows += bench_store.measure()
     load_after = os.getloadavg()

@@ -16,7 +16,7 @@ from solo_check.scoring import score
 
 from .conftest import EXAMPLES
 
-TODAY = dt.date(2026, 11, 27)
+TODAY = dt.date(2026, 12, 2)
 
 
 def example(content, name: str):

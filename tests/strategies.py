@@ -1,7 +1,8 @@
 """Hypothesis strategies that produce valid answer sets for the real questionnaire.
 
 Questions are walked in order; a question whose show_if is false for the answers so
-far is skipped, so every generated set is one a person could really give.
+far is skipped, and so are retired questions and options (no longer offered), so every
+generated set is one a person could really give today.
 """
 
 from __future__ import annotations
@@ -39,11 +40,11 @@ def value_for(content: Content, question: Question) -> st.SearchStrategy[Any]:
     q = content.questionnaire
     t = question.type
     if t in ("single", "scale"):
-        return st.sampled_from([o.id for o in q.options(question)])
+        return st.sampled_from([o.id for o in q.options(question) if not o.retired])
     if t == "multi":
         options = q.options(question)
-        plain = [o.id for o in options if not o.exclusive]
-        exclusive = [o.id for o in options if o.exclusive]
+        plain = [o.id for o in options if not o.exclusive and not o.retired]
+        exclusive = [o.id for o in options if o.exclusive and not o.retired]
         strategies = [st.lists(st.sampled_from(plain), min_size=1, unique=True)]
         if exclusive:
             strategies.append(st.sampled_from(exclusive).map(lambda x: [x]))
@@ -71,6 +72,8 @@ def answer_sets(draw: st.DrawFn, content: Content, complete: bool = False) -> An
     answers = Answers.new(content)
     given: dict[str, Any] = {}
     for qid, question in content.questionnaire.questions.items():
+        if question.retired:  # no longer asked: a new check never answers it
+            continue
         if question.show_if is not None and not evaluate(question.show_if, given, None):
             continue
         choice = (

@@ -5,6 +5,7 @@ command line as by the reading every import goes through."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from solo_check.answers import MAX_FILE_BYTES, AnswersError, read_answers
 from solo_check.files import FileTooLargeError, NotRegularFileError, read_regular_file
 
 from .conftest import EXAMPLES
-from .test_cli import NO_QT
+from .test_cli import NO_QT, run
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev/zero are POSIX")
 
@@ -138,3 +139,17 @@ def test_a_file_over_the_limit_is_refused_by_its_size(tmp_path, content):
     with pytest.raises(AnswersError) as caught:
         read_answers(path, content)
     assert problem_keys(caught) == ["too_large"]
+
+
+@posix_only
+def test_a_fifo_among_a_groups_answers_files_is_skipped_at_once(tmp_path, content):
+    """`solo-check group` reads every *.json of a folder: a FIFO there is named and
+    skipped like any file that is not an answers file, and the others are counted."""
+    for example in sorted(EXAMPLES.glob("*.json")):
+        (tmp_path / example.name).write_bytes(example.read_bytes())
+    with fifo_with_a_writer(tmp_path) as fifo:
+        result = run("group", str(tmp_path), "--json", "--lang", "de")
+    assert result.returncode == 0, result.stderr
+    assert content.texts.get("group.skipped", "de", path=fifo) in result.stderr
+    assert content.texts.get("answers.error.not_regular", "de", path=fifo) in result.stderr
+    assert json.loads(result.stdout)["size"] == len(list(EXAMPLES.glob("*.json")))

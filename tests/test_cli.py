@@ -62,16 +62,16 @@ def test_check_content_reports_problems(tmp_path):
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.json")))
 @pytest.mark.parametrize("lang", ["de", "en"])
 def test_score_prints_an_explained_summary_without_qt(name, lang):
-    result = run("score", str(EXAMPLES / name), "--lang", lang, "--today", "2026-11-27")
+    result = run("score", str(EXAMPLES / name), "--lang", lang, "--today", "2026-12-02")
     assert result.returncode == 0, result.stderr
-    heading = {"de": "Ihre nächsten Schritte", "en": "Your next steps"}[lang]
-    why = {"de": "Warum dieser Wert:", "en": "Why this score:"}[lang]
+    heading = {"de": "Ihre ersten ", "en": "Your first "}[lang]
+    why = {"de": "Was Ihren Wert am meisten senkt", "en": "What lowers your score most"}[lang]
     assert heading in result.stdout and why in result.stdout
 
 
 def test_score_json_is_the_full_result():
     path = EXAMPLES / "copywriter-one-client.json"
-    result = run("score", str(path), "--json", "--lang", "en", "--today", "2026-11-27")
+    result = run("score", str(path), "--json", "--lang", "en", "--today", "2026-12-02")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["situation"]["id"] == "act_now"
@@ -80,14 +80,21 @@ def test_score_json_is_the_full_result():
     for dim in data["dimensions"].values():
         assert 0 <= dim["score"] <= 100
         assert dim["contributions"] and all(c["line"] for c in dim["contributions"])
-    assert 1 <= len(data["actions"]) <= 10
+    assert 1 <= len(data["steps"]) <= 10
+    assert [s["first"] for s in data["steps"]][:4] == [True, True, True, False]
     assert all(p["url"].startswith("https://") for p in data["pointers"])
+    # every reason names the rule branch it comes from, and the branch is listed as matched
+    for item in data["steps"] + data["pointers"]:
+        assert item["reasons"]
+        for reason in item["reasons"]:
+            assert reason["source"].rsplit(":", 1)[1] in item["matched"]
+    assert data["situation"]["provisional"] is False
 
 
 def test_score_uses_the_files_language_by_default():
     path = EXAMPLES / "software-developer-ai-daily.json"  # saved in English
-    result = run("score", str(path), "--today", "2026-11-27")
-    assert "Your next steps" in result.stdout
+    result = run("score", str(path), "--today", "2026-12-02")
+    assert "Your first " in result.stdout
 
 
 def test_bad_answers_file_gets_a_clear_message(tmp_path):
@@ -126,14 +133,14 @@ def test_report_writes_a_private_pdf_without_qt(tmp_path):
 
     out = tmp_path / "Bericht.pdf"
     path = EXAMPLES / "copywriter-one-client.json"
-    result = run("report", str(path), "-o", str(out), "--today", "2026-11-27")
+    result = run("report", str(path), "-o", str(out), "--today", "2026-12-02")
     assert result.returncode == 0, result.stderr
     assert f"Der Bericht wurde gespeichert: {out}" in result.stdout
     pdf = PdfReader(out)
     assert len(pdf.pages) > 5
     text = "".join(page.extract_text() for page in pdf.pages)
     assert "Ihre Lage: Jetzt handeln" in text
-    assert "27. November 2026" in text
+    assert "2. Dezember 2026" in text
     if os.name == "posix":
         assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["Bericht.pdf"]
@@ -144,10 +151,10 @@ def test_report_in_english(tmp_path):
 
     out = tmp_path / "report.pdf"
     path = EXAMPLES / "plumber-solid-reserves.json"
-    result = run("report", str(path), "-o", str(out), "--lang", "en", "--today", "2026-11-27")
+    result = run("report", str(path), "-o", str(out), "--lang", "en", "--today", "2026-12-02")
     assert result.returncode == 0, result.stderr
     assert "The report was saved" in result.stdout
-    assert "Your situation: Well placed" in PdfReader(out).pages[0].extract_text()
+    assert "Your situation: Stay alert" in PdfReader(out).pages[0].extract_text()
 
 
 def test_report_from_a_bad_answers_file_writes_nothing(tmp_path):

@@ -80,6 +80,32 @@ def test_occupation_search_finds_titles_and_synonyms(content):
     assert occ.search("   ", "de") == []
 
 
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("Übersetzer", "translator"),
+        ("Uebersetzer", "translator"),
+        ("Ubersetzer", "translator"),
+        ("ubers", "translator"),
+        ("Tanzer", "dancer"),
+        ("Backer", "confectioner"),
+        ("Maßschneider", "tailor"),
+        ("Massschneider", "tailor"),
+    ],
+)
+def test_occupation_search_needs_no_umlauts_or_sharp_s(content, typed, expected):
+    """A keyboard without ä, ö, ü or ß still finds the title: the umlaut may be typed,
+    spelt out (ue) or left off (u), and ß may be typed as ss."""
+    assert expected in [o.id for o in content.occupations.search(typed, "de")]
+
+
+def test_leaving_off_umlauts_keeps_the_ranking(content):
+    """Typing without umlauts finds the same occupations in the same order as typing them."""
+    occ = content.occupations
+    for typed, plain in (("Übersetzer", "Ubersetzer"), ("Tänzer", "Tanzer"), ("Bäcker", "Backer")):
+        assert [o.id for o in occ.search(plain, "de")] == [o.id for o in occ.search(typed, "de")]
+
+
 # --------------------------------------------------------------------------- show_if branches
 
 
@@ -88,7 +114,14 @@ def _default_answers(content, fixed: dict) -> Answers:
     answers = Answers.new(content)
     q = content.questionnaire
     for qid, question in q.questions.items():
-        answers.values[qid] = fixed.get(qid, _first_value(content, question))
+        if qid in fixed:
+            if fixed[qid] is None:
+                continue  # left open on purpose
+            answers.values[qid] = fixed[qid]
+        elif question.retired:
+            continue  # no longer asked: answered only where an older check is imitated
+        else:
+            answers.values[qid] = _first_value(content, question)
         if qid not in visible_values(content, answers).visible:
             del answers.values[qid]
     return answers
@@ -110,6 +143,8 @@ def _first_value(content, question):
 def _choices(content, qid: str) -> list:
     q = content.questionnaire
     question = q.questions[qid]
+    if question.retired:  # asked no more: open in new checks, answered in older ones
+        return [None, q.options(question)[0].id]
     if question.type in ("single", "scale"):
         return [o.id for o in q.options(question)]
     if question.type == "multi":
@@ -260,6 +295,7 @@ def _add_pointer(folder: Path, rule: str) -> None:
         fh.write(f"""
 [[pointers]]
 id = "test-pointer"
+advice_group = "counselling"
 category = "advice"
 title = {{ de = "Test", en = "Test" }}
 provider = {{ de = "Test", en = "Test" }}

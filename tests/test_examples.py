@@ -8,12 +8,17 @@ import datetime as dt
 import pytest
 
 from solo_check.answers import read_answers
-from solo_check.explain import summary_text
+from solo_check.presentation import present
 from solo_check.scoring import score
+from solo_check.terminal import summary_text as _summary_text
 
 from .conftest import EXAMPLES
 
-TODAY = dt.date(2026, 11, 27)
+TODAY = dt.date(2026, 12, 2)
+
+
+def summary_text(content, result, answers, lang):
+    return _summary_text(content, present(content, answers, result, lang))
 
 
 def assess(content, name: str):
@@ -106,7 +111,7 @@ def test_partly_answered_translator_says_what_is_missing(content):
     assert result.dimensions["buffers"].declined >= 2
     assert result.dimensions["buffers"].confidence != "high"
     text = summary_text(content, result, answers, "en")
-    assert f"Still open: {len(result.missing)} questions" in text
+    assert f"{len(result.missing)} questions are still open" in text
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.json")))

@@ -105,12 +105,15 @@ def test_outline_has_every_section_and_each_leads_to_its_page(copywriter):
     entries = list(walk(doc.outline))
     titles = [(level, item.title) for level, item in entries]
     top = [title for level, title in titles if level == 0]
+    # the core first, then the reference part behind its divider
     assert top == [
         model.summary.heading,
-        model.dimensions_heading,
+        model.protection.heading,
         model.actions.heading,
-        model.pointers.heading,
         model.advice.heading,
+        model.reference_heading,
+        model.dimensions_heading,
+        model.pointers.heading,
         model.method.heading,
         model.appendix.heading,
     ]

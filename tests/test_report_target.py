@@ -96,3 +96,30 @@ def test_every_atomic_write_refuses_what_is_not_an_ordinary_file(tmp_path):
         write_atomic(tmp_path, b"{}")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["antworten.json"]
+
+
+def a_group(folder):
+    """The five example people as a workshop's folder of answers files."""
+    folder.mkdir()
+    for example in sorted(EXAMPLES.glob("*.json")):
+        (folder / example.name).write_bytes(example.read_bytes())
+    return folder
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
+def test_the_group_report_keeps_to_the_same_rules(tmp_path, content):
+    group = str(a_group(tmp_path / "gruppe"))
+    fifo = tmp_path / "gruppe.pdf"
+    os.mkfifo(fifo)
+    refused = run("group", group, "-o", str(fifo), "--lang", "de", "--today", TODAY)
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert content.texts.get("report.cli.not_a_file", "de", path=fifo) in refused.stderr
+
+    folder = tmp_path / "berichte"
+    folder.mkdir()
+    written = run("group", group, "-o", f"{folder}/", "--lang", "de", "--today", TODAY)
+    assert written.returncode == 0, written.stderr
+    name = content.texts.get("files.group_report_name", "de", date=TODAY)
+    assert (folder / name).read_bytes().startswith(b"%PDF")
+    assert [p.name for p in folder.iterdir()] == [name]

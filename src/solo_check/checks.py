@@ -7,8 +7,11 @@ pointer and action can be reached by some answers. Each problem is one line,
 
 from __future__ import annotations
 
+import datetime as dt
+import string
 from collections.abc import Iterable, Iterator
 
+from .answers import check_value
 from .content import (
     DEADLINE_STATES,
     STATES,
@@ -134,6 +137,73 @@ def _check_questionnaire(content: Content) -> Iterator[str]:
     for dim in q.scoring.dimensions:
         if not any(dim.id in q.dimensions_of(qu) for qu in questions.values()):
             yield f"{f}: scoring.dimensions.{dim.id}: no question feeds this dimension"
+    yield from _check_map(content)
+    if prefs.time_question in questions:
+        question = questions[prefs.time_question]
+        if question.type != "single":
+            yield f"{f}: scoring.preferences.time_question: '{question.id}' is not single"
+        else:
+            ids = {o.id for o in q.options(question)}
+            for option in prefs.monthly_hours:
+                if option not in ids:
+                    yield f"{f}: scoring.preferences.monthly_hours: unknown option '{option}'"
+    else:
+        yield f"{f}: scoring.preferences.time_question: unknown question '{prefs.time_question}'"
+    for qid in q.scoring.what_if.questions:
+        if qid not in questions:
+            yield f"{f}: scoring.what_if.questions: unknown question '{qid}'"
+    for i, lever in enumerate(q.scoring.what_if.levers):
+        where = f"{f}: scoring.what_if.levers.{i}({lever.question})"
+        question = questions.get(lever.question)
+        if question is None:
+            yield f"{where}: unknown question"
+            continue
+        for value in lever.to:
+            option = [value] if question.type == "multi" else value
+            for key, _ in check_value(question, option, content):
+                yield f"{where}.to: {value!r} is no valid answer ({key})"
+        if lever.when is not None:
+            for m in _check_condition(
+                content, lever.when, before=len(questions), allow_scores=True
+            ):
+                yield f"{where}.when: {m}"
+    group = q.scoring.group
+    for step in group.learning_steps:
+        if step not in content.pointers.action_by_id:
+            yield f"{f}: scoring.group.learning_steps: unknown step '{step}'"
+    if group.topics_question not in questions or questions[group.topics_question].type != "multi":
+        yield f"{f}: scoring.group.topics_question: '{group.topics_question}' is not multi"
+    if group.min_count >= group.min_size:
+        yield f"{f}: scoring.group: min_count must be below min_size"
+    for qid in q.scoring.presentation.digcomp_questions:
+        if qid not in questions or questions[qid].type != "scale":
+            yield f"{f}: scoring.presentation.digcomp_questions: '{qid}' is not a scale question"
+    if not any(c.provisional for c in q.scoring.confidence):
+        yield f"{f}: scoring.confidence: one level must be marked provisional"
+
+
+def _check_map(content: Content) -> Iterator[str]:
+    """The map splits where the bands of its two dimensions change, so that the card's
+    band and the situation never disagree; both dimensions say in a sentence per band
+    what is true of everyone in it."""
+    q = content.questionnaire
+    f = "questionnaire.toml"
+    for name, threshold in (
+        ("exposure", q.scoring.map.exposure_threshold),
+        ("buffers", q.scoring.map.buffers_threshold),
+    ):
+        dim = q.dimensions.get(name)
+        if dim is None:
+            continue
+        bounds = [b.below for b in dim.bands if b.below is not None]
+        if threshold not in bounds:
+            yield (
+                f"{f}: scoring.map.{name}_threshold: {threshold:g} is not a band boundary of "
+                f"'{name}' ({', '.join(f'{b:g}' for b in bounds)})"
+            )
+        for band in dim.bands:
+            if band.statement is None:
+                yield f"{f}: scoring.dimensions.{name}.bands.{band.id}: needs 'statement'"
 
 
 def _check_occupations(content: Content) -> Iterator[str]:
@@ -154,34 +224,128 @@ def _check_pointers(content: Content) -> Iterator[str]:
     yield from _duplicates(f"{f}: pointers", [x.id for x in p.pointers])
     yield from _duplicates(f"{f}: actions", [x.id for x in p.actions])
     deadlines = {d.id for d in p.deadlines}
+    groups = {g.id for g in p.advice_groups}
+    yield from _duplicates(f"{f}: advice_groups", [g.id for g in p.advice_groups])
+    for kind, entries in (("pointers", p.pointers), ("actions", p.actions)):
+        for i, entry in enumerate(entries):
+            if entry.advice_group not in groups:
+                yield f"{f}: {kind}.{i}({entry.id}).advice_group: unknown '{entry.advice_group}'"
     timeframes = {t.id for t in content.questionnaire.scoring.timeframes}
     end = len(content.questionnaire.questions)
     for i, ptr in enumerate(p.pointers):
         where = f"{f}: pointers.{i}({ptr.id})"
         if ptr.deadline and ptr.deadline not in deadlines:
             yield f"{where}.deadline: unknown deadline '{ptr.deadline}'"
-        problems = list(_check_condition(content, ptr.rule, before=end, allow_scores=True))
-        yield from (f"{where}.rule: {m}" for m in problems)
+        problems = list(
+            _check_condition(content, ptr.rule, before=end, allow_scores=True, allow_steps=True)
+        )
+        problems += list(_check_reasons(ptr.rule))
+        yield from (
+            f"{where}.{m}" if m.startswith("rule") else f"{where}.rule: {m}" for m in problems
+        )
         if not problems and not satisfiable(content, ptr.rule):
             yield f"{where}.rule: no set of answers can make this rule true"
+    for i, row in enumerate(p.protection):
+        where = f"{f}: protection.{i}({row.id})"
+        if row.advice_group not in groups:
+            yield f"{where}.advice_group: unknown '{row.advice_group}'"
+        for qid in row.answers:
+            if qid not in content.questionnaire.questions:
+                yield f"{where}.answers: unknown question '{qid}'"
+        for j, state in enumerate(row.states):
+            if state.deadline and state.deadline not in deadlines:
+                yield f"{where}.states.{j}.deadline: unknown deadline '{state.deadline}'"
+            for m in _check_condition(
+                content, state.rule, before=end, allow_scores=True, allow_steps=True
+            ):
+                yield f"{where}.states.{j}.rule: {m}"
+    yield from _duplicates(f"{f}: protection", [r.id for r in p.protection])
     for i, act in enumerate(p.actions):
         where = f"{f}: actions.{i}({act.id})"
         if act.timeframe not in timeframes:
             yield f"{where}.timeframe: unknown timeframe '{act.timeframe}'"
+        if act.deadline and act.deadline not in deadlines:
+            yield f"{where}.deadline: unknown deadline '{act.deadline}'"
         for ref in act.pointers:
             if ref not in p.by_id:
                 yield f"{where}.pointers: unknown pointer '{ref}'"
         problems = list(_check_condition(content, act.rule, before=end, allow_scores=True))
-        yield from (f"{where}.rule: {m}" for m in problems)
+        problems += list(_check_reasons(act.rule))
+        yield from (
+            f"{where}.{m}" if m.startswith("rule") else f"{where}.rule: {m}" for m in problems
+        )
         if not problems and not satisfiable(content, act.rule):
             yield f"{where}.rule: no set of answers can make this rule true"
+
+
+# --------------------------------------------------------------------------- reasons
+
+
+def silent(node: Condition) -> bool:
+    """A branch that says nothing about the person by its nature: a question left open,
+    or a negation. It needs no reason (and must not invent one)."""
+    return node.not_ is not None or (node.question is not None and node.answered is False)
+
+
+def yields_reason(node: Condition) -> bool:
+    """Whether every way this node can match gives an authored reason."""
+    if node.reason is not None:
+        return True
+    if node.any is not None:
+        return all(yields_reason(c) for c in node.any)
+    if node.all is not None:
+        return any(yields_reason(c) for c in node.all)
+    return False
+
+
+def required_questions(node: Condition) -> set[str]:
+    """Questions that are answered whenever this node matches (so a reason may quote
+    their answer): a positive test needs its answer; all of ``all``'s children hold;
+    of an ``any`` only what every branch needs."""
+    if node.question is not None:
+        return {node.question} if node.answered is not False else set()
+    if node.all is not None:
+        return set().union(*(required_questions(c) for c in node.all))
+    if node.any is not None:
+        parts = [required_questions(c) for c in node.any]
+        return set.intersection(*parts) if parts else set()
+    return set()
+
+
+def _check_reasons(rule: Condition) -> Iterator[str]:
+    """An ``any`` of several branches gives a reason per branch (never one sentence that
+    lists every trigger), and a reason quotes only answers its branch needs. Below a
+    node with a reason of its own (it speaks for all of it) and below a ``not`` (nothing
+    there is said about the person) branches need none."""
+    yield from _reasons_below(rule, "rule", speaks=False)
+
+
+def _reasons_below(node: Condition, path: str, speaks: bool) -> Iterator[str]:
+    for name in ("reason", "ask"):
+        text = getattr(node, name)
+        if text is None:
+            continue
+        needed = required_questions(node)
+        for placeholder in sorted(_names(text.de)):
+            if placeholder not in needed:
+                yield f"{path}.{name}: '{{{placeholder}}}' names no question this branch needs"
+    covered = speaks or node.reason is not None
+    if node.any is not None and len(node.any) > 1 and not covered:
+        for i, branch in enumerate(node.any):
+            if not yields_reason(branch) and not silent(branch):
+                yield f"{path}.any.{i}: a branch of 'any' needs a reason of its own"
+    for head in ("all", "any"):
+        for i, child in enumerate(getattr(node, head) or []):
+            yield from _reasons_below(child, f"{path}.{head}.{i}", covered)
+    if node.not_ is not None:
+        yield from _reasons_below(node.not_, f"{path}.not", speaks=True)
 
 
 FACTS = ("months_self_employed", "occupation", "occupation_group", "occupation_tags", "ilo_class")
 
 
 def _check_condition(
-    content: Content, cond: Condition, before: int, allow_scores: bool
+    content: Content, cond: Condition, before: int, allow_scores: bool, allow_steps: bool = False
 ) -> Iterator[str]:
     q = content.questionnaire
     for node in cond.walk():
@@ -205,6 +369,11 @@ def _check_condition(
                 yield "conditions on questions may only refer to earlier answers"
             elif node.situation not in {s.id for s in q.scoring.situations}:
                 yield f"unknown situation '{node.situation}'"
+        elif node.step is not None:
+            if not allow_steps:
+                yield "only pointer rules may refer to steps of the plan"
+            elif node.step not in content.pointers.action_by_id:
+                yield f"unknown step '{node.step}'"
         elif node.fact is not None:
             if not allow_scores:
                 yield "conditions on questions may only refer to earlier answers"
@@ -267,6 +436,10 @@ def _check_fact(content: Content, node: Condition) -> Iterator[str]:
     ):
         if known is not None and v not in known:
             yield f"'{v}' is not a known value of fact '{name}'"
+
+
+def _names(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 # --------------------------------------------------------------------------- reachability
@@ -370,6 +543,8 @@ def _consistent(content: Content, lits: list[Lit]) -> bool:
             key = ("f", atom.fact)
         elif atom.dimension:
             key = ("d", atom.dimension)
+        elif atom.step:
+            key = ("a", atom.step)
         else:
             key = ("s", "situation")
         groups.setdefault(key, []).append((atom, negated))
@@ -383,6 +558,8 @@ def _group_consistent(content: Content, kind: str, name: str, group: list[Lit]) 
     if kind == "s":
         names = {a.situation for a in positive}
         return len(names) <= 1 and not (names & {a.situation for a in negated})
+    if kind == "a":
+        return not (positive and negated)
     answered = {a.answered for a in positive if a.answered is not None}
     if len(answered) > 1:
         return False
@@ -449,3 +626,41 @@ def _band_range(dim: Dimension, band: str) -> tuple[float, float]:
             return lower, upper
         lower = upper
     return 0.0, 100.0
+
+
+# --------------------------------------------------------------------------- freshness
+
+
+def freshness(content: Content, today: dt.date) -> Iterator[str]:
+    """Warnings about the content's age as of ``today``: offers and steps past their
+    announced end, and entries checked longer ago than the limit in the scoring settings.
+    Not errors: an old check date does not make content invalid, only due for a look."""
+    f = "pointers.toml"
+    limit = content.questionnaire.scoring.presentation.content_max_age_days
+    oldest = today - dt.timedelta(days=limit)
+    entries = [("pointers", i, x) for i, x in enumerate(content.pointers.pointers)]
+    entries += [("actions", i, x) for i, x in enumerate(content.pointers.actions)]
+    for kind, i, entry in entries:
+        where = f"{f}: {kind}.{i}({entry.id})"
+        if entry.valid_until is not None and today > entry.valid_until:
+            what = (
+                "shown with its 'ended' wording"
+                if getattr(entry, "ended", None) is not None
+                else "no longer shown"
+            )
+            yield f"{where}.valid_until: ended on {entry.valid_until.isoformat()} ({what})"
+        if entry.checked < oldest:
+            yield (
+                f"{where}.checked: last checked {entry.checked.isoformat()}, "
+                f"more than {limit} days before {today.isoformat()}"
+            )
+    for file, checked in (
+        ("questionnaire.toml", content.questionnaire.checked),
+        ("occupations.toml", content.occupations.checked),
+        ("pointers.toml", content.pointers.checked),
+    ):
+        if checked < oldest:
+            yield (
+                f"{file}: checked: last checked {checked.isoformat()}, "
+                f"more than {limit} days before {today.isoformat()}"
+            )

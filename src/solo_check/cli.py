@@ -58,9 +58,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--lang", choices=("de", "en"), help="language (default: the file's)")
     report.add_argument("--today", help="report as of this date, YYYY-MM-DD (default: today)")
+    group = sub.add_parser(
+        "group", help="an anonymised group report from many answers files (for advisers)"
+    )
+    group.add_argument("paths", type=Path, nargs="+", help="answers files or folders of them")
+    group.add_argument(
+        "-o",
+        "--output",
+        help="where to write the report (PDF); an existing folder takes it under its usual name",
+    )
+    group.add_argument("--lang", choices=("de", "en"), help="language (default: the system's)")
+    group.add_argument("--today", help="score as of this date, YYYY-MM-DD (default: today)")
+    group.add_argument("--json", action="store_true", help="print the summary as JSON")
     check = sub.add_parser("check-content", help="validate the content in resources/")
     check.add_argument("--resources", type=Path, help="folder to check (default: the built-in)")
     check.add_argument("--lang", choices=("de", "en"), help="language of the messages")
+    check.add_argument(
+        "--today",
+        help="also warn about offers past their end and entries checked too long before "
+        "this date, YYYY-MM-DD (default: today)",
+    )
+    check.add_argument(
+        "--strict", action="store_true", help="treat those warnings as errors (exit 1)"
+    )
     schemas = sub.add_parser("write-schemas", help="write the JSON Schemas of the files")
     schemas.add_argument("folder", type=Path)
     return parser
@@ -87,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         return _report(args)
     if args.command == "check-content":
         return _check_content(args)
+    if args.command == "group":
+        return _group(args)
     if args.command == "write-schemas":
         return _write_schemas(args.folder)
     return _gui()
@@ -115,6 +137,23 @@ def _check_content(args: argparse.Namespace) -> int:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         return EXIT_PROBLEM
+    from .checks import freshness
+
+    today = dt.date.today()
+    if args.today:
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError:
+            print(content.texts.get("cli.bad_date", lang, value=args.today), file=sys.stderr)
+            return EXIT_USAGE
+    warnings = list(freshness(content, today))
+    if warnings:
+        key = "cli.content_stale_strict" if args.strict else "cli.content_stale"
+        print(content.texts.get(key, lang, count=len(warnings)), file=sys.stderr)
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+        if args.strict:
+            return EXIT_PROBLEM
     q = content.questionnaire
     print(
         content.texts.get(
@@ -158,36 +197,67 @@ def _scored(args: argparse.Namespace) -> tuple[Any, Any, Any, str] | int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from .explain import assessment_dict, summary_text
+    from .presentation import present
+    from .terminal import result_json, summary_text
 
     scored = _scored(args)
     if isinstance(scored, int):
         return scored
     content, answers, assessment, lang = scored
+    pres = present(content, answers, assessment, lang)
     if args.json:
-        data = assessment_dict(content, assessment, answers, lang)
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        data = result_json(content, answers, assessment, pres)
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
     else:
-        sys.stdout.write(summary_text(content, assessment, answers, lang))
+        sys.stdout.write(summary_text(content, pres))
     return EXIT_OK
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .files import NotRegularFileError
-    from .report import build_report, write_report
+    from .report import build_report
 
     scored = _scored(args)
     if isinstance(scored, int):
         return scored
     content, answers, assessment, lang = scored
     t = content.texts
-    output = _report_target(args.output, content, lang, assessment.today)
+    name = t.get("files.report_name", lang, date=assessment.today.isoformat())
+    output = _report_target(args.output, content, lang, name)
     if isinstance(output, int):
         return output
     if output.exists() and output.resolve() == args.answers.resolve():
         print(t.get("report.cli.same_file", lang, path=output), file=sys.stderr)
         return EXIT_USAGE
-    pdf = build_report(content, answers, assessment, lang)
+    failed = _write_pdf(output, build_report(content, answers, assessment, lang), content, lang)
+    if failed is not None:
+        return failed
+    print(t.get("report.cli.written", lang, path=output))
+    return EXIT_OK
+
+
+def _report_target(given: str, content: Any, lang: str, name: str) -> Path | int:
+    """Where `report -o` and `group -o` write: the file named, or ``name`` inside a folder
+    named; or the exit code after saying why not. Something that exists and is not an
+    ordinary file (a device such as /dev/null, a FIFO, a link) is never replaced."""
+    t = content.texts
+    output = Path(given)
+    if output.is_dir():
+        output = output / name
+    elif given.endswith(("/", os.sep)):
+        print(t.get("report.cli.no_folder", lang, path=given), file=sys.stderr)
+        return EXIT_USAGE
+    if output.is_symlink() or (output.exists() and not output.is_file()):
+        print(t.get("report.cli.not_a_file", lang, path=output), file=sys.stderr)
+        return EXIT_USAGE
+    return output
+
+
+def _write_pdf(output: Path, pdf: bytes, content: Any, lang: str) -> int | None:
+    """Write a report; None when done, else the exit code after saying why not."""
+    from .files import NotRegularFileError
+    from .report import write_report
+
+    t = content.texts
     try:
         write_report(output, pdf)
     except (NotRegularFileError, IsADirectoryError):
@@ -198,25 +268,53 @@ def _report(args: argparse.Namespace) -> int:
         reason = exc.strerror or str(exc)
         print(t.get("report.cli.cannot_write", lang, path=output, reason=reason), file=sys.stderr)
         return EXIT_PROBLEM
-    print(t.get("report.cli.written", lang, path=output))
-    return EXIT_OK
+    return None
 
 
-def _report_target(given: str, content: Any, lang: str, day: dt.date) -> Path | int:
-    """Where `report -o` writes: the file named, or the report's usual name inside a folder
-    named; or the exit code after saying why not. Something that exists and is not an
-    ordinary file (a device such as /dev/null, a FIFO, a link) is never replaced."""
+def _group(args: argparse.Namespace) -> int:
+    from .content import load_content
+    from .group import GroupTooSmall, read_group, summarise, summary_json
+
+    content = load_content()
     t = content.texts
-    output = Path(given)
-    if output.is_dir():
-        output = output / t.get("files.report_name", lang, date=day.isoformat())
-    elif given.endswith(("/", os.sep)):
-        print(t.get("report.cli.no_folder", lang, path=given), file=sys.stderr)
-        return EXIT_USAGE
-    if output.is_symlink() or (output.exists() and not output.is_file()):
-        print(t.get("report.cli.not_a_file", lang, path=output), file=sys.stderr)
-        return EXIT_USAGE
-    return output
+    lang = args.lang or system_language()
+    today = dt.date.today()
+    if args.today:
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError:
+            print(t.get("cli.bad_date", lang, value=args.today), file=sys.stderr)
+            return EXIT_USAGE
+    group, skipped = read_group(content, args.paths, lang)
+    # Skipped files are named only here, never in the report: a file name can name a person.
+    for bad in skipped:
+        print(t.get("group.skipped", lang, path=bad.path), file=sys.stderr)
+        for line in bad.problems:
+            print(f"  {line}", file=sys.stderr)
+    if not group and not skipped:
+        print(t.get("group.none_found", lang), file=sys.stderr)
+        return EXIT_PROBLEM
+    try:
+        summary = summarise(content, group, today, lang)
+    except GroupTooSmall as exc:
+        print(t.get("group.too_small", lang, needed=exc.needed, found=exc.found), file=sys.stderr)
+        return EXIT_PROBLEM
+    if args.json:
+        print(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
+    if args.output:
+        from .report.group import build_group_report
+
+        name = t.get("files.group_report_name", lang, date=today.isoformat())
+        output = _report_target(args.output, content, lang, name)
+        if isinstance(output, int):
+            return output
+        failed = _write_pdf(output, build_group_report(content, summary, lang), content, lang)
+        if failed is not None:
+            return failed
+        print(t.get("group.written", lang, path=output))
+    elif not args.json:
+        print(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
+    return EXIT_OK
 
 
 def _write_schemas(folder: Path) -> int:

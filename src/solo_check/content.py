@@ -75,6 +75,7 @@ class Condition(Strict):
     question: Id | None = None
     dimension: Id | None = None
     situation: Id | None = None
+    step: Id | None = None  # a step of the plan whose rule matched (pointer rules only)
     fact: str | None = Field(default=None, pattern=r"^[a-z][a-z0-9_.]*$")
     # modifiers
     is_: str | None = Field(default=None, alias="is")
@@ -85,18 +86,23 @@ class Condition(Strict):
     max: float | None = None
     band: Id | None = None
     answered: bool | None = None
+    # What to tell the person when this branch matched (true for every answer set that
+    # makes it match; placeholders {question_id} name questions this branch needs),
+    # and a question for the advice conversation that this branch raises.
+    reason: Text | None = None
+    ask: Text | None = None
 
     @model_validator(mode="after")
     def _one_head(self) -> Condition:
         heads = [
             name
-            for name in ("all", "any", "not_", "question", "dimension", "situation", "fact")
+            for name in ("all", "any", "not_", "question", "dimension", "situation", "step", "fact")
             if getattr(self, name) is not None
         ]
         if len(heads) != 1:
             raise ValueError(
                 "a condition needs exactly one of all, any, not, question, dimension, "
-                f"situation, fact (found {[h.rstrip('_') for h in heads] or 'none'})"
+                f"situation, step, fact (found {[h.rstrip('_') for h in heads] or 'none'})"
             )
         head = heads[0]
         modifiers = {
@@ -109,6 +115,7 @@ class Condition(Strict):
             "any": set(),
             "not_": set(),
             "situation": set(),
+            "step": set(),
             "question": {"is_", "in_", "includes", "share_of", "min", "max", "answered"},
             "dimension": {"band", "min", "max"},
             "fact": {"is_", "in_", "includes", "min", "max"},
@@ -137,8 +144,33 @@ class Condition(Strict):
 
     def walk(self) -> Iterator[Condition]:
         yield self
-        for child in (self.all or []) + (self.any or []) + ([self.not_] if self.not_ else []):
+        for child in self.children():
             yield from child.walk()
+
+    def children(self) -> list[Condition]:
+        return (self.all or []) + (self.any or []) + ([self.not_] if self.not_ else [])
+
+    def walk_paths(self, path: str = "rule") -> Iterator[tuple[str, Condition]]:
+        """Every node with its path: 'rule', 'rule.any.0', 'rule.any.0.not', ..."""
+        yield path, self
+        for head in ("all", "any"):
+            for i, child in enumerate(getattr(self, head) or []):
+                yield from child.walk_paths(f"{path}.{head}.{i}")
+        if self.not_ is not None:
+            yield from self.not_.walk_paths(f"{path}.not")
+
+    def at(self, path: str) -> Condition:
+        """The node at a path made by ``walk_paths``."""
+        node = self
+        parts = path.split(".")[1:]
+        while parts:
+            head = parts.pop(0)
+            if head == "not":
+                assert node.not_ is not None
+                node = node.not_
+            else:
+                node = (getattr(node, head) or [])[int(parts.pop(0))]
+        return node
 
 
 # --------------------------------------------------------------------------- questionnaire
@@ -155,6 +187,8 @@ class Option(Strict):
     points: dict[Id, float] = Field(default_factory=dict)
     exclusive: bool = False  # in a multiple choice: cannot be combined with other options
     help: Text | None = None
+    # Kept so that answers given with it stay valid and explainable, but no longer offered.
+    retired: bool = False
 
 
 class OptionSet(Strict):
@@ -182,8 +216,14 @@ class Question(Strict):
     integer: bool = False
     curve: dict[Id, list[tuple[float, float]]] | None = None
     max_choices: int | None = None
+    # multi: the points of the chosen options count up to this sum per dimension, so that
+    # nobody needs every option (every kind of network) for full points
+    max_points: dict[Id, float] | None = None
     max_length: int | None = Field(default=None, ge=1, le=20_000)
     kinds: list[Id] | None = None  # allocation: the task kinds offered (default: all)
+    # No longer asked; kept so that older checks that answered it still open, score and
+    # explain as before. Shown only where it holds an answer.
+    retired: bool = False
 
     @model_validator(mode="after")
     def _fits_type(self) -> Question:
@@ -213,6 +253,8 @@ class Question(Strict):
             raise ValueError("'kinds' belongs to allocation questions")
         if self.max_choices is not None and self.type != "multi":
             raise ValueError("'max_choices' belongs to multi questions")
+        if self.max_points is not None and self.type != "multi":
+            raise ValueError("'max_points' belongs to multi questions")
         if self.options:
             ids = [o.id for o in self.options]
             dupes = {i for i in ids if ids.count(i) > 1}
@@ -241,6 +283,9 @@ class Band(Strict):
     below: float | None = None  # upper bound (exclusive); None for the top band
     label: Text
     meaning: Text
+    # One short sentence that is true for everyone in this band, used where the
+    # situation on the map is described (the map's two dimensions need it).
+    statement: Text | None = None
 
 
 class Dimension(Strict):
@@ -248,6 +293,8 @@ class Dimension(Strict):
     name: Text
     short: Text  # one line: what this dimension measures
     method: Literal["points", "exposure"] = "points"
+    # Whether a higher score is better for the person (buffers) or a warning (exposure).
+    higher_is: Literal["better", "warning"] = "better"
     bands: list[Band] = Field(min_length=2)
     strengthen: Text  # what strengthens it, in general terms
 
@@ -288,11 +335,22 @@ class ConfidenceLevel(Strict):
     id: Id
     min_share: float = Field(ge=0, le=1)
     label: Text
+    # A score at this level rests on too few answers to be stated as a fact: it is
+    # shown as provisional wherever it appears.
+    provisional: bool = False
 
 
 class Timeframe(Strict):
     id: Id
     label: Text
+    weeks: int | None = Field(default=None, ge=1, le=104)  # how far ahead, for its date
+    months: int | None = Field(default=None, ge=1, le=36)
+
+    @model_validator(mode="after")
+    def _one_length(self) -> Timeframe:
+        if (self.weeks is None) == (self.months is None):
+            raise ValueError("a timeframe needs either weeks or months")
+        return self
 
 
 class Preferences(Strict):
@@ -303,6 +361,85 @@ class Preferences(Strict):
     format_matches: dict[Id, list[Format]]  # learning format option -> pointer formats
     budget_question: Id
     free_only_option: Id
+    time_question: Id
+    monthly_hours: dict[Id, float]  # learning time option -> hours a month it stands for
+
+
+Curve = list[tuple[float, float]]
+
+
+class Ranking(Strict):
+    """How pointers and steps are ordered; every figure here is a tuning value."""
+
+    category_order: list[Literal["qualification", "advice", "protection", "funding"]]
+    # Days until a deadline -> relevance added to a pointer with that deadline, and
+    # priority steps a step tied to it moves up (negative: down), piecewise linear.
+    deadline_pointer_bonus: Curve
+    deadline_step_shift: Curve
+    format_match: float  # a learning pointer in a format the person wants
+    format_mismatch: float  # a learning pointer in none of the formats the person wants
+    free_only: dict[Literal["free", "paid", "varies", "subsidy"], float]
+    # A learning pointer whose least effort exceeds this many months of the person's
+    # stated learning time is moved down by ``effort_penalty``.
+    effort_months: float = Field(gt=0)
+    effort_penalty: float
+    ended: float  # an offer past its announced end, shown with its 'ended' wording
+
+    @model_validator(mode="after")
+    def _curves_rise(self) -> Ranking:
+        for name in ("deadline_pointer_bonus", "deadline_step_shift"):
+            xs = [x for x, _ in getattr(self, name)]
+            if len(xs) < 2 or xs != sorted(set(xs)):
+                raise ValueError(f"{name}: needs at least two points with rising days")
+        if sorted(set(self.category_order)) != sorted(
+            ("qualification", "advice", "protection", "funding")
+        ):
+            raise ValueError("category_order must name each category once")
+        return self
+
+
+class PresentationSettings(Strict):
+    """How much a person is shown first; the rest stays one click or page away."""
+
+    concerns_shown: int = Field(ge=1, le=10)  # per dimension, what lowers it most
+    strengths_shown: int = Field(ge=1, le=10)  # and what counts in the person's favour
+    first_steps: int = Field(ge=1, le=5)
+    pointers_first: int = Field(ge=1, le=30)
+    advice_questions_first: int = Field(default=10, ge=1, le=40)  # in the report's core
+    pointers_per_step: int = Field(default=3, ge=1, le=10)  # offers named with each step
+    ends_soon_weeks: int = Field(ge=1, le=52)  # an offer's end is named this close to it
+    # the self-rated DigComp areas, shown as a profile in the report's reference part
+    digcomp_questions: list[Id] = Field(default_factory=list)
+    next_check_months: int = Field(default=12, ge=1, le=36)  # the date suggested for the next check
+    content_max_age_days: int = Field(ge=30, le=1000)  # older content is called old
+
+
+class Lever(Strict):
+    """One answer a person could change within realistic reach, to try in "what if" and to
+    rank in "what would change the most": the values to try (a multi question: options
+    to add), when it applies, and how to say it ({answer}: the new answer in words)."""
+
+    question: Id
+    to: list[float | str] = Field(min_length=1)
+    when: Condition | None = None
+    phrase: Text
+
+
+class WhatIfSettings(Strict):
+    questions: list[Id] = Field(min_length=1)  # offered in the "what if" panel
+    levers: list[Lever] = Field(default_factory=list)
+    shown: int = Field(default=3, ge=1, le=5)  # "what would change the most"
+
+
+class GroupSettings(Strict):
+    """The anonymised group report: how small a group or a count may be."""
+
+    min_size: int = Field(ge=3)  # fewer valid files are refused
+    min_count: int = Field(ge=2)  # smaller counts are withheld ("< 3")
+    grid_bins: int = Field(ge=2, le=10)  # the heat map has this many cells per axis
+    learning_steps: list[Id]  # steps of the plan that are learning
+    topics_question: Id  # the learning topics people name
+    pointers_shown: int = Field(ge=1, le=40)
 
 
 class Scoring(Strict):
@@ -315,6 +452,10 @@ class Scoring(Strict):
     max_actions: int = Field(default=10, ge=1, le=10)
     start_question: Id  # the month the self-employment started
     preferences: Preferences
+    ranking: Ranking
+    presentation: PresentationSettings
+    group: GroupSettings
+    what_if: WhatIfSettings
 
     @model_validator(mode="after")
     def _situations_cover_map(self) -> Scoring:
@@ -470,19 +611,25 @@ class Occupations(Strict):
         return {o.id: o for o in self.occupations}
 
     def search(self, query: str, lang: Lang, limit: int = 20) -> list[Occupation]:
-        """Occupations whose title or synonyms contain the query (case- and accent-tolerant),
-        titles that start with it first."""
+        """Occupations whose title or synonyms contain the query (case- and umlaut-tolerant),
+        titles that start with it first. Umlauts and ß may be typed, spelt out or left off:
+        "Übersetzer", "Uebersetzer" and "Ubersetzer" find the same, as do "Straßen" and
+        "Strassen"."""
         needle = _fold(query)
         if not needle:
             return []
+        # _fold spells umlauts out (ü -> ue), so a vowel typed without its umlaut matches with
+        # or without the e that follows it: "ubersetzer" finds "uebersetzer". Only the query
+        # gets the optional e, so whatever was typed still matches itself.
+        pattern = re.compile("".join(re.escape(c) + ("e?" if c in "aou" else "") for c in needle))
         ranked: list[tuple[int, str, Occupation]] = []
         for occ in self.occupations:
             best = None
             for lg in (lang, "en" if lang == "de" else "de"):
                 for i, term in enumerate(occ.search_terms(lg)):
-                    folded = _fold(term)
-                    if needle in folded:
-                        rank = (0 if folded.startswith(needle) else 1) + (0 if i == 0 else 2)
+                    found = pattern.search(_fold(term))
+                    if found:
+                        rank = (0 if found.start() == 0 else 1) + (0 if i == 0 else 2)
                         rank += 0 if lg == lang else 4
                         best = rank if best is None else min(best, rank)
             if best is not None:
@@ -492,6 +639,8 @@ class Occupations(Strict):
 
 
 def _fold(text: str) -> str:
+    """Text as the occupation search compares it: case, gender marks (*, :) and runs of
+    spaces ignored, umlauts spelt out (ä -> ae) and ß as ss, whether typed or in a title."""
     text = text.casefold().strip()
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"), ("*", ""), (":", "")):
         text = text.replace(a, b)
@@ -529,6 +678,7 @@ class Deadline(Strict):
     id: Id
     months: int = Field(ge=1, le=120)
     name: Text
+    hard: bool = False  # after it, applying is no longer possible at all
     source: str
 
 
@@ -536,10 +686,19 @@ class DeadlineTexts(Strict):
     open: Text
     uncertain: Text
     passed: Text | None = None  # None: the pointer is not shown once the period has passed
+    ask_passed: Text | None = None  # a question for the advice talk once it has passed
+
+
+class AdviceGroup(Strict):
+    """Who answers a question for the advice conversation (DRV, health insurer, ...)."""
+
+    id: Id
+    name: Text
 
 
 class Pointer(Strict):
     id: PointerId
+    advice_group: Id  # who answers its advice questions
     category: Category
     title: Text
     provider: Text
@@ -549,12 +708,19 @@ class Pointer(Strict):
     cost_kind: CostKind
     regions: list[Literal[STATES]] = Field(default_factory=list)  # type: ignore[valid-type]
     url: HttpsUrl
+    # When it is shown; each branch carries the reason it gives the person (see
+    # Condition.reason). ``why`` adds a sentence that is true for everyone it reaches.
     rule: Condition
-    why: Text
+    why: Text | None = None
     deadline: Id | None = None
     why_deadline: DeadlineTexts | None = None
     weight: int = Field(ge=1, le=10)
     advice_question: Text | None = None  # a question to raise in the advice conversation
+    min_hours: float | None = Field(default=None, gt=0)  # the least time it takes, in hours
+    # An announced end (e.g. a funding period). After it the pointer is not shown, or,
+    # with ``ended``, shown with that wording, which stays true whether or not it runs on.
+    valid_until: dt.date | None = None
+    ended: Text | None = None
     source: str = Field(min_length=5)
     checked: dt.date
 
@@ -562,28 +728,89 @@ class Pointer(Strict):
     def _deadline_texts(self) -> Pointer:
         if (self.deadline is None) != (self.why_deadline is None):
             raise ValueError("'deadline' and 'why_deadline' go together")
+        if self.ended is not None and self.valid_until is None:
+            raise ValueError("'ended' needs 'valid_until'")
         return self
 
 
 class Action(Strict):
+    """One step of the plan: what to do (true for everyone it reaches), with whom, the
+    first concrete move, and the rule whose matched branches say why for this person."""
+
     id: Id
+    advice_group: Id  # who answers the questions its branches raise
     title: Text
-    reason: Text
+    advice: Text
+    with_whom: Text
+    first_move: Text
     timeframe: Id
     priority: int = Field(ge=1, le=100)  # 1 comes first
     rule: Condition
     pointers: list[PointerId] = Field(default_factory=list)
+    deadline: Id | None = None  # a step tied to a deadline shows its date
+    why_deadline: DeadlineTexts | None = None
+    valid_until: dt.date | None = None
+    source: str | None = None
+    checked: dt.date
+
+    @model_validator(mode="after")
+    def _deadline_texts(self) -> Action:
+        if self.why_deadline is not None and self.deadline is None:
+            raise ValueError("'why_deadline' needs 'deadline'")
+        return self
+
+
+ProtectionStateId = Literal["covered", "gap", "unclear", "deadline", "not_relevant"]
+
+
+class ProtectionState(Strict):
+    state: ProtectionStateId
+    rule: Condition
+    deadline: Id | None = None  # the date a "deadline" state names
+    ask: Text | None = None  # the question to ask in this state (else the row's)
+
+
+class ProtectionRow(Strict):
+    """One part of the safety net in the overview: its state for this person (the first
+    state whose rule matches; "unclear" when none does), the person's own answers and
+    the question to ask."""
+
+    id: Id
+    label: Text
+    answers: list[Id] = Field(min_length=1)
+    advice_group: Id
+    ask: Text
+    states: list[ProtectionState] = Field(min_length=1)
+    source: str
+    checked: dt.date
+
+    @model_validator(mode="after")
+    def _deadline_states(self) -> ProtectionRow:
+        for state in self.states:
+            if (state.state == "deadline") != (state.deadline is not None):
+                raise ValueError("a 'deadline' state names its deadline, and only it does")
+        return self
 
 
 class Pointers(Strict):
     checked: dt.date
     deadlines: list[Deadline] = Field(default_factory=list)
+    advice_groups: list[AdviceGroup] = Field(min_length=1)
     pointers: list[Pointer] = Field(min_length=1)
     actions: list[Action] = Field(min_length=1)
+    protection: list[ProtectionRow] = Field(default_factory=list)
 
     @cached_property
     def by_id(self) -> dict[str, Pointer]:
         return {p.id: p for p in self.pointers}
+
+    @cached_property
+    def action_by_id(self) -> dict[str, Action]:
+        return {a.id: a for a in self.actions}
+
+    @cached_property
+    def deadline_by_id(self) -> dict[str, Deadline]:
+        return {d.id: d for d in self.deadlines}
 
 
 # --------------------------------------------------------------------------- texts
@@ -620,8 +847,12 @@ class Content(BaseModel):
 
     @property
     def checked(self) -> dt.date:
-        """The newest 'checked' date across the content."""
-        return max(self.questionnaire.checked, self.occupations.checked, self.pointers.checked)
+        """When the content as a whole was last checked: the oldest 'checked' date of its
+        files, pointers and steps, so that no part is older than it says."""
+        dates = [self.questionnaire.checked, self.occupations.checked, self.pointers.checked]
+        dates += [p.checked for p in self.pointers.pointers]
+        dates += [a.checked for a in self.pointers.actions]
+        return min(dates)
 
 
 FILES = {

@@ -1,19 +1,19 @@
-"""Turning an Assessment into words: answer texts, contribution lines, the method,
-a plain-text summary and a JSON-ready dictionary, in German or English.
+"""Words for single things, in German or English: numbers, dates, an answer as the
+person would read it back, one contribution with its exact points, a deadline sentence,
+the method and the sources.
 
-Shared by the command line, the desktop app and the report, so that all three
-explain a score the same way. Does not score: it only reads the Assessment.
+The presentation step (``presentation.py``) builds what a person reads from these;
+the views never word things themselves. Does not score: it only reads results.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from typing import Any
 
 from .answers import Answers
-from .content import Content, Lang, Question
-from .scoring import Assessment, Contribution, DeadlineStatus
+from .content import Content, DeadlineTexts, Lang, Question
+from .scoring import Contribution, DeadlineStatus
 
 METHOD_PARAGRAPHS = ("overview", "points", "exposure", "map", "confidence", "pointers", "limits")
 
@@ -151,12 +151,11 @@ def contribution_line(content: Content, c: Contribution, lang: Lang) -> str:
     )
 
 
-def deadline_text(content: Content, pointer_id: str, status: DeadlineStatus, lang: Lang) -> str:
-    """The deadline sentence of a pointer, with the date filled in."""
-    pointer = content.pointers.by_id[pointer_id]
-    texts = pointer.why_deadline
-    if texts is None:
-        return ""
+def deadline_sentence(
+    content: Content, texts: DeadlineTexts, status: DeadlineStatus, lang: Lang
+) -> str:
+    """The sentence for a deadline in its state, with the date filled in; empty where
+    the state has no sentence."""
     if status.state == "unknown" or status.safe_date is None:
         return content.texts.get("deadline.unknown", lang)
     variant = {"open": texts.open, "uncertain": texts.uncertain, "passed": texts.passed}[
@@ -165,18 +164,6 @@ def deadline_text(content: Content, pointer_id: str, status: DeadlineStatus, lan
     if variant is None:
         return ""
     return variant.get(lang).format(date=date_text(content, status.safe_date, lang))
-
-
-def pointer_why(
-    content: Content, pointer_id: str, status: DeadlineStatus | None, lang: Lang
-) -> str:
-    pointer = content.pointers.by_id[pointer_id]
-    why = pointer.why.get(lang)
-    if status is not None:
-        extra = deadline_text(content, pointer_id, status, lang)
-        if extra:
-            why = f"{why} {extra}"
-    return why
 
 
 def method_paragraphs(content: Content, lang: Lang) -> list[str]:
@@ -220,225 +207,8 @@ def source_lines(content: Content, lang: Lang) -> list[str]:
     ]
 
 
-# --------------------------------------------------------------------------- whole results
-
-
-def assessment_dict(
-    content: Content, assessment: Assessment, answers: Answers, lang: Lang
-) -> dict[str, Any]:
-    """The full result as plain data, with every line already in words."""
-    q = content.questionnaire
-    situation = next((s for s in q.scoring.situations if s.id == assessment.situation), None)
-    dims = {}
-    for dim_id, result in assessment.dimensions.items():
-        dim = q.dimensions[dim_id]
-        band = next((b for b in dim.bands if b.id == result.band), None)
-        dims[dim_id] = {
-            "name": dim.name.get(lang),
-            "score": result.score,
-            "band": result.band,
-            "band_label": band.label.get(lang) if band else None,
-            "meaning": band.meaning.get(lang) if band else None,
-            "answered": result.answered,
-            "declined": result.declined,
-            "total": result.total,
-            "confidence": result.confidence,
-            "contributions": [
-                {
-                    "question": c.question,
-                    "kind": c.kind,
-                    "effect": c.effect,
-                    "possible": c.possible,
-                    "line": contribution_line(content, c, lang),
-                }
-                for c in result.contributions
-            ],
-        }
-    pointers_out = []
-    for sel in assessment.pointers:
-        p = content.pointers.by_id[sel.id]
-        pointers_out.append(
-            {
-                "id": p.id,
-                "category": p.category,
-                "title": p.title.get(lang),
-                "provider": p.provider.get(lang),
-                "offers": p.offers.get(lang),
-                "formats": [content.texts.get(f"format.{f}", lang) for f in p.formats],
-                "cost": p.cost.get(lang),
-                "regions": list(p.regions),
-                "url": p.url,
-                "why": pointer_why(content, p.id, sel.deadline, lang),
-                "deadline": _deadline_dict(sel.deadline),
-                "advice_question": p.advice_question.get(lang) if p.advice_question else None,
-                "relevance": sel.relevance,
-                "source": p.source,
-                "checked": p.checked.isoformat(),
-            }
-        )
-    timeframes = {tf.id: tf.label.get(lang) for tf in q.scoring.timeframes}
-    actions_out = []
-    for act in assessment.actions:
-        a = next(x for x in content.pointers.actions if x.id == act.id)
-        actions_out.append(
-            {
-                "id": a.id,
-                "title": a.title.get(lang),
-                "reason": a.reason.get(lang),
-                "timeframe": act.timeframe,
-                "timeframe_label": timeframes[act.timeframe],
-                "priority": act.priority,
-                "pointers": list(act.pointers),
-            }
-        )
-    return {
-        "language": lang,
-        "today": assessment.today.isoformat(),
-        "questionnaire": {"id": q.id, "version": assessment.questionnaire_version},
-        "occupation": occupation_title(content, answers, lang),
-        "situation": {
-            "id": situation.id,
-            "name": situation.name.get(lang),
-            "summary": situation.summary.get(lang),
-            "urgent": situation.urgent,
-        }
-        if situation
-        else None,
-        "position": {"exposure": assessment.position[0], "buffers": assessment.position[1]}
-        if assessment.position
-        else None,
-        "dimensions": dims,
-        "actions": actions_out,
-        "pointers": pointers_out,
-        "deadlines": {k: _deadline_dict(v) for k, v in assessment.deadlines.items()},
-        "missing": list(assessment.missing),
-        "content_checked": content.checked.isoformat(),
-    }
-
-
-def _deadline_dict(status: DeadlineStatus | None) -> dict[str, Any] | None:
-    if status is None:
-        return None
-    return {
-        "state": status.state,
-        "safe_date": status.safe_date.isoformat() if status.safe_date else None,
-        "latest_date": status.latest_date.isoformat() if status.latest_date else None,
-    }
-
-
-def summary_text(
-    content: Content,
-    assessment: Assessment,
-    answers: Answers,
-    lang: Lang,
-    contributions_per_dimension: int = 3,
-) -> str:
-    """A readable summary for the terminal."""
-    data = assessment_dict(content, assessment, answers, lang)
-    t = content.texts
-    q = content.questionnaire
-    out: list[str] = []
-    title = t.get("cli.title", lang)
-    out += [title, "=" * len(title)]
-    out.append(
-        t.get(
-            "cli.as_of",
-            lang,
-            date=date_text(content, assessment.today, lang),
-            version=assessment.questionnaire_version,
-        )
-    )
-    if data["occupation"]:
-        out.append(t.get("cli.occupation", lang, occupation=data["occupation"]))
-    out.append("")
-    if data["situation"]:
-        pos = data["position"]
-        position = t.get(
-            "cli.position",
-            lang,
-            exposure_name=q.dimensions["exposure"].name.get(lang),
-            exposure=number(pos["exposure"], lang),
-            buffers_name=q.dimensions["buffers"].name.get(lang),
-            buffers=number(pos["buffers"], lang),
-        )
-        out.append(t.get("cli.situation", lang, name=data["situation"]["name"]) + " " + position)
-        out.append(_indent(data["situation"]["summary"]))
-    else:
-        out.append(t.get("cli.no_situation", lang))
-    out += ["", t.get("cli.dimensions", lang), "-" * len(t.get("cli.dimensions", lang))]
-    for dim_id, d in data["dimensions"].items():
-        score = str(d["score"]) if d["score"] is not None else "–"
-        band = d["band_label"] or t.get("explain.no_score", lang)
-        out.append(t.get("cli.dimension_line", lang, name=d["name"], score=score, band=band))
-        if d["meaning"]:
-            out.append(_indent(d["meaning"]))
-        status = t.get("explain.answered", lang, answered=d["answered"], total=d["total"])
-        if d["declined"]:
-            status += "; " + t.get("explain.declined", lang, count=d["declined"])
-        level = next(c.label.get(lang) for c in q.scoring.confidence if c.id == d["confidence"])
-        out.append(_indent(f"{status}. {t.get('explain.confidence', lang, level=level)}"))
-        if d["contributions"]:
-            out.append(_indent(t.get("cli.why", lang)))
-            for c in d["contributions"][:contributions_per_dimension]:
-                out.append(_indent("• " + c["line"], 4))
-            rest = len(d["contributions"]) - contributions_per_dimension
-            if rest > 0:
-                out.append(_indent(t.get("cli.more_contributions", lang, count=rest), 4))
-        out.append(
-            _indent(t.get("cli.strengthen", lang, text=q.dimensions[dim_id].strengthen.get(lang)))
-        )
-        out.append("")
-    heading = t.get("cli.actions", lang)
-    out += [heading, "-" * len(heading)]
-    if not data["actions"]:
-        out.append(t.get("cli.none", lang))
-    for i, a in enumerate(data["actions"], 1):
-        out.append(
-            t.get(
-                "cli.action_line", lang, number=i, title=a["title"], timeframe=a["timeframe_label"]
-            )
-        )
-        out.append(_indent(a["reason"], 3))
-    out.append("")
-    heading = t.get("cli.pointers", lang)
-    out += [heading, "-" * len(heading)]
-    if not data["pointers"]:
-        out.append(t.get("cli.none", lang))
-    for p in data["pointers"]:
-        cat = t.get(f"category.{p['category']}", lang)
-        out.append(
-            f"[{cat}] " + t.get("cli.pointer_line", lang, title=p["title"], provider=p["provider"])
-        )
-        out.append(_indent(p["why"]))
-        if p["regions"]:
-            states = state_names(content, p["regions"], lang)
-            out.append(_indent(t.get("region.only", lang, states=states)))
-        out.append(_indent(p["url"]))
-    if data["missing"]:
-        out += ["", t.get("cli.missing", lang, count=len(data["missing"]))]
-    heading = t.get("method.title", lang)
-    out += ["", heading, "-" * len(heading)]
-    for paragraph in method_paragraphs(content, lang) + source_lines(content, lang):
-        out += [_indent(paragraph, 0), ""]
-    out += [t.get("app.not_advice", lang), t.get("app.offline", lang)]
-    return "\n".join(out) + "\n"
-
-
 def state_names(content: Content, states: list[str], lang: Lang) -> str:
     q = content.questionnaire
     region_q = q.questions[q.scoring.preferences.region_question]
     names = {o.id: o.label.get(lang) for o in q.options(region_q)}
     return ", ".join(names.get(s, s) for s in states)
-
-
-def _indent(text: str, spaces: int = 2) -> str:
-    """Wrap for the terminal; a leading bullet gets a hanging indent; URLs stay whole."""
-    hang = 2 if text.startswith("• ") else 0
-    return textwrap.fill(
-        text,
-        width=88,
-        initial_indent=" " * spaces,
-        subsequent_indent=" " * (spaces + hang),
-        break_long_words=False,
-        break_on_hyphens=False,
-    )

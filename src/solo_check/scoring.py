@@ -11,13 +11,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from .answers import Answers
-from .content import Condition, Content, Dimension, Question
-
-CATEGORY_ORDER = ("protection", "advice", "qualification", "funding")
+from .content import Condition, Content, Curve, Dimension, Question
 
 # --------------------------------------------------------------------------- results
 
@@ -51,6 +50,7 @@ class DimensionResult:
     declined: int
     total: int  # visible questions feeding this dimension
     confidence: str
+    provisional: bool = False  # too few answers to state the score as a fact
 
 
 @dataclass(frozen=True)
@@ -63,17 +63,43 @@ class DeadlineStatus:
 
 @dataclass(frozen=True)
 class SelectedPointer:
+    """A pointer whose rule matched. ``reasons`` are the paths of the rule's branches
+    that matched (see ``match``); ``asks`` those of them that raise an advice question.
+    ``state`` says whether the offer runs, ends soon (``valid_until`` is near) or has
+    passed its announced end; ``adjustments`` explain the relevance beyond the weight."""
+
     id: str
     relevance: float
     deadline: DeadlineStatus | None
+    reasons: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
+    state: str = "running"  # running | ends_soon | ended
+    adjustments: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
 class PlannedAction:
+    """A step of the plan, in plan order: urgency (a near deadline moves a step up, a far
+    one down) and weight (priority), then timeframe."""
+
     id: str
     priority: int
     timeframe: str
     pointers: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
+    asks: tuple[str, ...] = ()
+    deadline: DeadlineStatus | None = None
+    rank: float = 0.0
+
+
+@dataclass(frozen=True)
+class ProtectionStatus:
+    """One row of the protection overview for this person."""
+
+    id: str
+    state: str  # covered | gap | unclear | deadline | not_relevant
+    index: int | None  # which of the row's states matched (None: none, so unclear)
+    deadline: DeadlineStatus | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +115,13 @@ class Assessment:
     actions: tuple[PlannedAction, ...]
     visible: tuple[str, ...]  # question ids shown for these answers, in order
     missing: tuple[str, ...]  # visible questions neither answered nor declined
+    provisional: bool = False  # the situation rests on a provisional score
+    answered: int = 0  # visible questions with an answer
+    protection: tuple[ProtectionStatus, ...] = ()
+
+    @property
+    def nothing_answered(self) -> bool:
+        return self.answered == 0
 
 
 # --------------------------------------------------------------------------- entry point
@@ -113,11 +146,22 @@ def score(content: Content, answers: Answers, today: dt.date) -> Assessment:
             dims[dim.id] = _score_points(content, dim, values.answered, visible, declined)
     situation, position = _situation(content, dims)
     ctx = _Context(content, values.answered, dims, situation, facts)
-    pointers = _select_pointers(content, ctx, deadlines)
-    actions = _plan_actions(content, ctx, {p.id for p in pointers})
-    missing = tuple(
-        qid for qid in visible if qid not in values.answered and qid not in answers.declined
+    ctx.steps = frozenset(
+        a.id for a in content.pointers.actions if evaluate(a.rule, values.answered, ctx)
     )
+    pointers = _select_pointers(content, ctx, deadlines, today)
+    actions = _plan_actions(content, ctx, pointers, deadlines, today)
+    # Free text (notes, an occupation's title) is never scored: leaving it empty makes no
+    # result less accurate, so it is not counted as open.
+    missing = tuple(
+        qid
+        for qid in visible
+        if qid not in values.answered
+        and qid not in answers.declined
+        and q.questions[qid].type != "text"
+    )
+    protection = tuple(_protection(content, ctx, deadlines))
+    map_dims = (dims.get("exposure"), dims.get("buffers"))
     return Assessment(
         today=today,
         questionnaire_version=q.version,
@@ -130,6 +174,10 @@ def score(content: Content, answers: Answers, today: dt.date) -> Assessment:
         actions=actions,
         visible=visible,
         missing=missing,
+        provisional=situation is not None
+        and any(d is not None and d.provisional for d in map_dims),
+        answered=len(values.answered),
+        protection=protection,
     )
 
 
@@ -148,6 +196,8 @@ def visible_values(content: Content, answers: Answers) -> _Visible:
     visible: list[str] = []
     answered: dict[str, Any] = {}
     for qid, question in q.questions.items():
+        if question.retired and qid not in answers.values and qid not in answers.declined:
+            continue
         if question.show_if is not None and not evaluate(question.show_if, answered, None):
             continue
         visible.append(qid)
@@ -166,6 +216,7 @@ class _Context:
     dims: dict[str, DimensionResult]
     situation: str | None
     facts: dict[str, Any]
+    steps: frozenset[str] = frozenset()  # steps whose rule matched (for pointer rules)
 
 
 def evaluate(cond: Condition, answered: dict[str, Any], ctx: _Context | None) -> bool:
@@ -197,10 +248,58 @@ def evaluate(cond: Condition, answered: dict[str, Any], ctx: _Context | None) ->
         return _in_range(cond, result.score)
     if cond.situation is not None:
         return ctx.situation == cond.situation
+    if cond.step is not None:
+        return cond.step in ctx.steps
     if cond.fact is not None:
         value = ctx.facts.get(cond.fact)
         return value is not None and _test(cond, value)
     return False
+
+
+def match(
+    cond: Condition, answered: dict[str, Any], ctx: _Context | None, path: str = "rule"
+) -> list[str] | None:
+    """Evaluate like ``evaluate`` and, if true, say why: the paths of the matched nodes
+    that speak to the person (a ``reason`` or an ``ask`` of their own) and, where a
+    matched part has no reason, of its positive tests (a question answered so, a score
+    in a band, a situation), which a generic line can name. None if false.
+
+    A node with a reason speaks for everything below it. Of an ``any`` every matched
+    branch counts, not only the first: each is true of the person. A ``not`` without a
+    reason of its own adds nothing (it says what the person did not answer so)."""
+    own = [path] if cond.reason is not None or cond.ask is not None else []
+    if cond.all is not None or cond.any is not None:
+        head = "all" if cond.all is not None else "any"
+        out: list[str] = []
+        hit = False
+        for i, child in enumerate(cond.all if cond.all is not None else cond.any or []):
+            sub = match(child, answered, ctx, f"{path}.{head}.{i}")
+            if sub is None:
+                if head == "all":
+                    return None
+                continue
+            hit = True
+            out += sub
+        if not hit:
+            return None
+        return own if cond.reason is not None else own + out
+    if not evaluate(cond, answered, ctx):
+        return None
+    if own or cond.not_ is not None or cond.fact is not None:
+        return own
+    if cond.question is not None and cond.answered is not None:
+        return []  # "answered or not" says nothing about the answer
+    return [path]
+
+
+def spoken_reasons(rule: Condition, paths: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Split matched paths into reasons and asks. Authored reasons win: generic lines are
+    kept only when no matched branch has a reason of its own."""
+    nodes = {p: rule.at(p) for p in paths}
+    authored = [p for p, n in nodes.items() if n.reason is not None]
+    generic = [p for p, n in nodes.items() if n.reason is None and n.ask is None]
+    asks = [p for p, n in nodes.items() if n.ask is not None]
+    return tuple(dict.fromkeys(authored or generic)), tuple(dict.fromkeys(asks))
 
 
 def _test(cond: Condition, value: Any) -> bool:
@@ -291,13 +390,14 @@ def _band(dim: Dimension, score: float) -> str:
     return dim.bands[-1].id
 
 
-def _confidence(content: Content, answered: int, total: int) -> str:
+def _confidence(content: Content, answered: int, total: int) -> tuple[str, bool]:
+    """The confidence level's id, and whether a score at that level is provisional."""
     share = answered / total if total else 0.0
     levels = sorted(content.questionnaire.scoring.confidence, key=lambda c: -c.min_share)
     for level in levels:
         if share >= level.min_share:
-            return level.id
-    return levels[-1].id
+            return level.id, level.provisional
+    return levels[-1].id, levels[-1].provisional
 
 
 def question_range(content: Content, question: Question, dim: str) -> tuple[float, float]:
@@ -312,7 +412,7 @@ def question_range(content: Content, question: Question, dim: str) -> tuple[floa
         plain = [o.points.get(dim, 0.0) for o in options if not o.exclusive]
         excl = [o.points.get(dim, 0.0) for o in options if o.exclusive]
         low = sum(p for p in plain if p < 0)
-        high = sum(p for p in plain if p > 0)
+        high = _capped(question, dim, sum(p for p in plain if p > 0))
         return min([low, *excl, 0.0]), max([high, *excl, 0.0])
     return min(pts), max(pts)
 
@@ -324,7 +424,14 @@ def question_points(content: Content, question: Question, dim: str, value: Any) 
         return _curve(question.curve[dim], float(value)) if question.curve else 0.0
     options = {o.id: o for o in q.options(question)}
     chosen = value if question.type == "multi" else [value]
-    return sum(options[c].points.get(dim, 0.0) for c in chosen if c in options)
+    return _capped(
+        question, dim, sum(options[c].points.get(dim, 0.0) for c in chosen if c in options)
+    )
+
+
+def _capped(question: Question, dim: str, points: float) -> float:
+    cap = (question.max_points or {}).get(dim)
+    return points if cap is None else min(points, cap)
 
 
 def _curve(points: list[tuple[float, float]], x: float) -> float:
@@ -390,6 +497,7 @@ def _result(
     declined: set[str],
 ) -> DimensionResult:
     ordered = sorted(contributions, key=lambda c: (-abs(c.effect), c.question or ""))
+    confidence, provisional = _confidence(content, answered, len(feeding))
     return DimensionResult(
         id=dim.id,
         score=score,
@@ -398,7 +506,8 @@ def _result(
         answered=answered,
         declined=sum(1 for qid in feeding if qid in declined),
         total=len(feeding),
-        confidence=_confidence(content, answered, len(feeding)),
+        confidence=confidence,
+        provisional=provisional and score is not None,
     )
 
 
@@ -527,19 +636,49 @@ def _situation(
 # --------------------------------------------------------------------------- pointers
 
 
+def curve_at(points: Curve, x: float) -> float:
+    """Piecewise linear interpolation, flat beyond the ends."""
+    return _curve(points, x)
+
+
+def days_left(status: DeadlineStatus | None, today: dt.date) -> int | None:
+    """Days until a running deadline's safe date (0 when it may already have passed)."""
+    if status is None or status.safe_date is None or status.state not in ("open", "uncertain"):
+        return None
+    return max(0, (status.safe_date - today).days)
+
+
+def offer_state(valid_until: dt.date | None, today: dt.date, soon_weeks: int) -> str:
+    """running, ends_soon (within ``soon_weeks`` of an announced end) or ended."""
+    if valid_until is None:
+        return "running"
+    if today > valid_until:
+        return "ended"
+    if (valid_until - today).days <= soon_weeks * 7:
+        return "ends_soon"
+    return "running"
+
+
 def _select_pointers(
-    content: Content, ctx: _Context, deadlines: dict[str, DeadlineStatus]
+    content: Content, ctx: _Context, deadlines: dict[str, DeadlineStatus], today: dt.date
 ) -> tuple[SelectedPointer, ...]:
-    prefs = content.questionnaire.scoring.preferences
+    scoring = content.questionnaire.scoring
+    prefs, ranking = scoring.preferences, scoring.ranking
     state = ctx.answered.get(prefs.region_question)
     wanted = ctx.answered.get(prefs.formats_question, [])
     formats = {f for option in wanted for f in prefs.format_matches.get(option, [])}
     free_only = ctx.answered.get(prefs.budget_question) == prefs.free_only_option
+    monthly = prefs.monthly_hours.get(ctx.answered.get(prefs.time_question, ""))
+    order = ranking.category_order
     chosen: list[tuple[float, int, str, SelectedPointer]] = []
     for pointer in content.pointers.pointers:
-        if not evaluate(pointer.rule, ctx.answered, ctx):
+        paths = match(pointer.rule, ctx.answered, ctx)
+        if paths is None:
             continue
         if pointer.regions and state is not None and state not in pointer.regions:
+            continue
+        offer = offer_state(pointer.valid_until, today, scoring.presentation.ends_soon_weeks)
+        if offer == "ended" and pointer.ended is None:
             continue
         status = deadlines.get(pointer.deadline) if pointer.deadline else None
         if (
@@ -548,34 +687,92 @@ def _select_pointers(
             and (pointer.why_deadline is None or pointer.why_deadline.passed is None)
         ):
             continue
-        relevance = float(pointer.weight)
-        if status is not None and status.state in ("open", "uncertain"):
-            relevance += 5
-        if formats & set(pointer.formats):
-            relevance += 1
-        if free_only:
-            relevance += {"free": 1, "paid": -2}.get(pointer.cost_kind, 0)
+        adjustments: list[tuple[str, float]] = []
+        days = days_left(status, today)
+        if days is not None:
+            adjustments.append(("deadline", curve_at(ranking.deadline_pointer_bonus, days)))
+        learning = pointer.category in ("qualification", "funding")
+        if formats and learning:
+            if formats & set(pointer.formats):
+                adjustments.append(("format", ranking.format_match))
+            else:
+                adjustments.append(("format", ranking.format_mismatch))
+        if free_only and pointer.cost_kind in ranking.free_only:
+            adjustments.append(("budget", ranking.free_only[pointer.cost_kind]))
+        if (
+            learning
+            and monthly is not None
+            and pointer.min_hours is not None
+            and pointer.min_hours > monthly * ranking.effort_months
+        ):
+            adjustments.append(("time", ranking.effort_penalty))
+        if offer == "ended":
+            adjustments.append(("ended", ranking.ended))
+        adjustments = [(k, round(v, 2)) for k, v in adjustments if v]
+        relevance = round(float(pointer.weight) + sum(v for _, v in adjustments), 2)
+        reasons, asks = spoken_reasons(pointer.rule, paths)
         selected = SelectedPointer(
             id=pointer.id,
             relevance=relevance,
             deadline=status,
+            reasons=reasons,
+            asks=asks,
+            state=offer,
+            adjustments=tuple(adjustments),
         )
-        chosen.append((-relevance, CATEGORY_ORDER.index(pointer.category), pointer.id, selected))
+        chosen.append((-relevance, order.index(pointer.category), pointer.id, selected))
     chosen.sort(key=lambda row: row[:3])
     return tuple(row[3] for row in chosen)
 
 
-def _plan_actions(content: Content, ctx: _Context, shown: set[str]) -> tuple[PlannedAction, ...]:
-    order = {t.id: i for i, t in enumerate(content.questionnaire.scoring.timeframes)}
-    planned = [
-        PlannedAction(
-            id=action.id,
-            priority=action.priority,
-            timeframe=action.timeframe,
-            pointers=tuple(p for p in action.pointers if p in shown),
+def _protection(
+    content: Content, ctx: _Context, deadlines: dict[str, DeadlineStatus]
+) -> Iterator[ProtectionStatus]:
+    for row in content.pointers.protection:
+        for i, state in enumerate(row.states):
+            if evaluate(state.rule, ctx.answered, ctx):
+                status = deadlines.get(state.deadline) if state.deadline else None
+                yield ProtectionStatus(row.id, state.state, i, status)
+                break
+        else:
+            yield ProtectionStatus(row.id, "unclear", None)
+
+
+def _plan_actions(
+    content: Content,
+    ctx: _Context,
+    pointers: tuple[SelectedPointer, ...],
+    deadlines: dict[str, DeadlineStatus],
+    today: dt.date,
+) -> tuple[PlannedAction, ...]:
+    scoring = content.questionnaire.scoring
+    order = {t.id: i for i, t in enumerate(scoring.timeframes)}
+    rank_of = {p.id: i for i, p in enumerate(pointers)}
+    planned = []
+    for action in content.pointers.actions:
+        if offer_state(action.valid_until, today, scoring.presentation.ends_soon_weeks) == "ended":
+            continue
+        paths = match(action.rule, ctx.answered, ctx)
+        if paths is None:
+            continue
+        status = deadlines.get(action.deadline) if action.deadline else None
+        days = days_left(status, today)
+        shift = curve_at(scoring.ranking.deadline_step_shift, days) if days is not None else 0.0
+        reasons, asks = spoken_reasons(action.rule, paths)
+        planned.append(
+            PlannedAction(
+                id=action.id,
+                priority=action.priority,
+                timeframe=action.timeframe,
+                # the step's offers in the order of their relevance for this person
+                pointers=tuple(
+                    sorted((p for p in action.pointers if p in rank_of), key=rank_of.get)
+                ),
+                reasons=reasons,
+                asks=asks,
+                deadline=status,
+                rank=round(action.priority - shift, 2),
+            )
         )
-        for action in content.pointers.actions
-        if evaluate(action.rule, ctx.answered, ctx)
-    ]
-    planned.sort(key=lambda a: (a.priority, order.get(a.timeframe, 99), a.id))
-    return tuple(planned[: content.questionnaire.scoring.max_actions])
+    planned.sort(key=lambda a: (a.rank, order.get(a.timeframe, 99), a.id))
+    return tuple(planned[: scoring.max_actions])

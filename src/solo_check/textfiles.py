@@ -21,6 +21,8 @@ TEXT_FILES = (
     "texts-questions.toml",
     "texts-results.toml",
     "texts-report.toml",
+    "texts-present.toml",
+    "texts-group.toml",
 )
 
 

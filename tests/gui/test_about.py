@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit, QScrollArea
 
 from solo_check import __version__
 from solo_check.gui import about
@@ -61,6 +61,53 @@ def test_english_about_shows_no_german(make_dialog, content):
     assert content.occupations.source.adaptation_notice.get("en") in text
     for german in ("Lizenz", "Ordner", "Schrift", "Sie ", "Schließen"):
         assert german not in text
+
+
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_study_licence_link_stands_right_after_the_ilo_citation(make_dialog, content, lang):
+    """CC BY 4.0 asks for a link to the licence with the citation: the person sees the
+    licence named in their language and its address, and can select and copy it."""
+    dialog = make_dialog(lang)
+    dialog.tabs.setCurrentIndex(1)
+    assert content.texts.get("about.research_licence_url", lang) == CC_BY
+    named, link = dialog.research_licence, dialog.licence_link
+    assert named.isVisible() and link.isVisible()
+    assert named.text() == content.texts.get("about.research_licence", lang)
+    assert link.text() == f'<a href="{CC_BY}">{CC_BY}</a>'
+    assert link.accessibleName() == f"{named.text()} {CC_BY}"
+    flags = link.textInteractionFlags()
+    assert flags & Qt.TextInteractionFlag.TextSelectableByMouse
+    assert flags & Qt.TextInteractionFlag.LinksAccessibleByMouse
+    assert flags & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+    source = content.occupations.source
+    summary = dialog.tabs.currentWidget().findChild(QScrollArea).widget()
+    shown = [w for w in summary.findChildren(QLabel) if w.isVisibleTo(summary)]
+    shown.sort(key=lambda w: w.mapTo(summary, QPoint(0, 0)).y())
+    texts = [w.text() for w in shown]
+    citation = texts.index(f"{source.citation} ({source.licence})")
+    assert texts[citation + 1 : citation + 3] == [named.text(), link.text()]
+
+
+def test_the_licence_link_opens_the_browser_only_when_clicked(make_dialog, monkeypatch, qtbot):
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    dialog = make_dialog("de")
+    dialog.tabs.setCurrentIndex(1)
+    link = dialog.licence_link
+    qtbot.waitUntil(link.isVisible)
+    assert opened == []  # showing the address opens nothing
+    qtbot.mouseClick(dialog.research_licence, Qt.MouseButton.LeftButton)
+    assert opened == []  # nor does a click on the sentence that names the licence
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton, pos=QPoint(4, link.height() // 2))
+    assert opened == [QUrl(CC_BY)]
+    # Without a mouse: Tab moves onto the link, Enter opens it.
+    link.setFocus()
+    qtbot.keyClick(link, Qt.Key.Key_Tab)
+    qtbot.keyClick(link, Qt.Key.Key_Return)
+    assert opened == [QUrl(CC_BY), QUrl(CC_BY)]
 
 
 def test_full_licence_texts_are_shown_in_the_dialog(make_dialog):
@@ -132,9 +179,6 @@ def test_help_about_opens_the_dialog_with_the_store_folder(open_window, home, qt
 
 
 def test_the_summary_scrolls_with_the_keyboard_in_a_small_dialog(make_dialog, qtbot):
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QScrollArea
-
     dialog = make_dialog("de")
     dialog.resize(dialog.minimumSize())
     dialog.tabs.setCurrentIndex(1)

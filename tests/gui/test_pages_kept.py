@@ -10,8 +10,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from solo_check.explain import contribution_line
 from solo_check.gui.results import ResultsPage
+from solo_check.presentation import present
 from solo_check.scoring import score
 
 from .conftest import put_example
@@ -98,11 +98,19 @@ def test_continue_keeps_the_pages_of_the_same_check_only(open_window, content, q
     assert questionnaire.pages[0].widgets["occupation"].value() is None
 
 
-def _expected_lines(content, assessment, dim_id: str, lang: str) -> list[str]:
-    return [
-        "• " + contribution_line(content, c, lang)
-        for c in assessment.dimensions[dim_id].contributions
-    ]
+def _expected_lines(content, answers, assessment, dim_id: str, lang: str) -> list[str]:
+    """The card's "why" lines as the presentation words them: gaps, then strengths."""
+    view = next(v for v in present(content, answers, assessment, lang).dimensions if v.id == dim_id)
+    out = []
+    for heading, lines in (
+        (view.concerns_heading, view.concerns),
+        (view.strengths_heading, view.strengths),
+    ):
+        if lines:
+            out += [heading] + ["• " + line.text for line in lines]
+    if not out:
+        out.append(content.texts.get("results.cards.no_contributions", lang))
+    return out + [x for x in (view.more, view.source) if x]
 
 
 def test_card_lines_follow_what_if_changes_and_come_back(qtbot, content):
@@ -115,7 +123,7 @@ def test_card_lines_follow_what_if_changes_and_come_back(qtbot, content):
     qtbot.waitExposed(page)
     card = page.cards["buffers"]
     card.why.set_expanded(True)
-    real = _expected_lines(content, assessment, "buffers", "de")
+    real = _expected_lines(content, answers, assessment, "buffers", "de")
     assert card.line_texts() == real
     shown = [line for line in card.lines if line.isVisible()]
     assert [line.text() for line in shown] == real
@@ -126,7 +134,7 @@ def test_card_lines_follow_what_if_changes_and_come_back(qtbot, content):
     trial = copy.deepcopy(answers)
     trial.set("reserve_months", 12)
     trial.set("unemployment_insurance", "yes")
-    changed = _expected_lines(content, score(content, trial, TODAY), "buffers", "de")
+    changed = _expected_lines(content, trial, score(content, trial, TODAY), "buffers", "de")
     assert changed != real
     assert card.line_texts() == changed
     assert [line.text() for line in card.lines if line.isVisible()] == changed
@@ -136,10 +144,10 @@ def test_card_lines_follow_what_if_changes_and_come_back(qtbot, content):
     assert [line.text() for line in card.lines if line.isVisible()] == real
     # Fewer lines than labels: the extra labels are hidden, not left with old text.
     for dim_id, other in page.cards.items():
-        assert other.line_texts() == _expected_lines(content, assessment, dim_id, "de")
+        assert other.line_texts() == _expected_lines(content, answers, assessment, dim_id, "de")
 
     page.set_language("en")
-    assert card.line_texts() == _expected_lines(content, assessment, "buffers", "en")
+    assert card.line_texts() == _expected_lines(content, answers, assessment, "buffers", "en")
 
 
 def test_the_same_result_shown_again_keeps_its_pointers_and_a_new_one_replaces_them(qtbot, content):

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from solo_check import explain
 from solo_check.answers import read_answers
 from solo_check.content import Content
 from solo_check.gui.results import ResultsPage
-from solo_check.scoring import CATEGORY_ORDER, score
+from solo_check.presentation import present
+from solo_check.scoring import score
 
 from ..conftest import EXAMPLES
 
-TODAY = dt.date(2026, 11, 27)
+TODAY = dt.date(2026, 12, 2)
 EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.json"))
 
 
@@ -64,8 +64,22 @@ def _all_text(widget: QWidget, visible_only: bool = True) -> str:
     return "\n".join(_texts(widget, visible_only))
 
 
-def _score_text(content, value, lang="de") -> str:
-    return content.texts.get("results.cards.score", lang, score=value)
+def _score_text(content, assessment, answers, dim_id, lang="de") -> str:
+    """The score as the presentation words it ("15 von 100 – schwach")."""
+    views = present(content, answers, assessment, lang).dimensions
+    return next(v.score_text for v in views if v.id == dim_id)
+
+
+def _card_lines(view) -> list[str]:
+    """The "why" lines a card shows for a dimension, headings included."""
+    out = []
+    for heading, lines in (
+        (view.concerns_heading, view.concerns),
+        (view.strengths_heading, view.strengths),
+    ):
+        if lines:
+            out += [heading] + ["• " + line.text for line in lines]
+    return out
 
 
 # --------------------------------------------------------------------------- what is shown
@@ -73,65 +87,61 @@ def _score_text(content, value, lang="de") -> str:
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_situation_scores_and_first_pointer_are_on_the_page(qtbot, content, name):
-    page, _, assessment = _page(qtbot, content, name)
+    page, answers, assessment = _page(qtbot, content, name)
+    pres = present(content, answers, assessment, "de")
     text = _all_text(page)
     situation = next(
         s for s in content.questionnaire.scoring.situations if s.id == assessment.situation
     )
     assert situation.name.de in text
-    assert situation.summary.de in text
-    for dim_id, result in assessment.dimensions.items():
-        card_text = _all_text(page.cards[dim_id])
-        assert content.questionnaire.dimensions[dim_id].name.de in card_text
-        assert _score_text(content, result.score) in card_text
-        band = next(
-            b for b in content.questionnaire.dimensions[dim_id].bands if b.id == result.band
-        )
-        assert band.label.de in card_text
+    assert pres.situation.summary in text
+    for view in pres.dimensions:
+        card_text = _all_text(page.cards[view.id])
+        assert view.name in card_text
+        assert view.score_text in card_text
+        assert view.direction in card_text
+        assert view.meaning in card_text
+        result = assessment.dimensions[view.id]
         assert f"{result.answered} von {result.total} Fragen beantwortet" in card_text
-    first = content.pointers.by_id[assessment.pointers[0].id]
-    assert first.title.de in _texts(page)
+    first = pres.pointers[0]
+    assert first.title in _texts(page)
+    assert page.presentation() == pres
 
 
-def test_actions_are_listed_with_their_timeframe_in_order(qtbot, content):
-    page, _, assessment = _page(qtbot, content)
+def test_the_plan_shows_the_first_steps_with_dates_and_the_rest_behind_a_button(qtbot, content):
+    page, answers, assessment = _page(qtbot, content)
+    pres = present(content, answers, assessment, "de")
     texts = _texts(page)
     positions = []
-    for i, planned in enumerate(assessment.actions, 1):
-        action = next(a for a in content.pointers.actions if a.id == planned.id)
-        title = f"{i}. {action.title.de}"
+    for step in pres.steps:
+        title = f"{step.number}. {step.title}"
         assert title in texts
-        assert action.reason.de in texts
+        assert step.advice in texts
+        assert f"Wann: {step.when}" in texts
+        for reason in step.reasons:
+            assert "• " + reason.text in texts
         positions.append(texts.index(title))
     assert positions == sorted(positions)
-    timeframe = next(
-        tf.label.de
-        for tf in content.questionnaire.scoring.timeframes
-        if tf.id == assessment.actions[0].timeframe
-    )
-    assert f"Wann: {timeframe}" in texts
+    hidden = [f"{step.number}. {step.title}" for step in pres.more_steps]
+    assert hidden and not any(title in texts for title in hidden)
+    page.more_steps.set_expanded(True)
+    assert all(title in _texts(page) for title in hidden)
 
 
-def test_pointers_are_grouped_by_category_with_why_and_deadline(qtbot, content):
-    page, _, assessment = _page(qtbot, content)
+def test_pointers_show_their_reasons_and_the_rest_behind_a_button(qtbot, content):
+    page, answers, assessment = _page(qtbot, content)
+    pres = present(content, answers, assessment, "de")
     texts = _texts(page)
-    shown_categories = [
-        label.text() for label in page.findChildren(QLabel) if label.objectName() == "category"
-    ]
-    expected = [
-        content.texts.get(f"category.{c}", "de")
-        for c in CATEGORY_ORDER
-        if any(content.pointers.by_id[p.id].category == c for p in assessment.pointers)
-    ]
-    assert shown_categories == expected
-    for selected in assessment.pointers:
-        pointer = content.pointers.by_id[selected.id]
-        assert pointer.title.de in texts
-        assert explain.pointer_why(content, pointer.id, None, "de") in texts
-        if selected.deadline is not None:
-            sentence = explain.deadline_text(content, pointer.id, selected.deadline, "de")
-            if sentence:
-                assert sentence in texts
+    for view in pres.pointers:
+        assert view.title in texts
+        for reason in view.reasons:
+            assert "• " + reason.text in texts
+        for note in (view.general, view.deadline_note, view.offer_note):
+            if note:
+                assert note in texts
+    assert pres.more_pointers and not any(v.title in texts for v in pres.more_pointers)
+    page.more_pointers.set_expanded(True)
+    assert all(v.title in _texts(page) for v in pres.more_pointers)
 
 
 def test_map_description_says_where_the_person_stands(qtbot, content):
@@ -152,25 +162,26 @@ def test_map_names_the_previous_position_and_its_situation(qtbot, content):
     page, _, _ = _page(qtbot, content, previous=(before_answers, before))
     description = page.map.accessibleDescription()
     assert "Beim letzten Check" in description
-    assert "Gut aufgestellt" in description
+    assert "Aufmerksam bleiben" in description
 
 
-def test_why_shows_the_contributions_largest_first(qtbot, content):
-    page, _, assessment = _page(qtbot, content)
+def test_why_shows_the_gaps_first_then_the_strengths(qtbot, content):
+    page, answers, assessment = _page(qtbot, content)
     card = page.cards["buffers"]
-    lines = [
-        "• " + explain.contribution_line(content, c, "de")
-        for c in assessment.dimensions["buffers"].contributions
-    ]
-    assert lines, "the example has answers that move the buffers score"
+    view = next(
+        v for v in present(content, answers, assessment, "de").dimensions if v.id == "buffers"
+    )
+    lines = _card_lines(view)
+    assert view.concerns, "the example has gaps in its safety net"
     visible = _texts(card)
     assert not any(line in visible for line in lines)
     card.why.button.setFocus()
     qtbot.keyClick(card.why.button, Qt.Key.Key_Space)
     visible = _texts(card)
     assert [t for t in visible if t in lines] == lines
-    effects = [abs(c.effect) for c in assessment.dimensions["buffers"].contributions]
-    assert effects == sorted(effects, reverse=True)
+    # the largest gap first: reserves of one month
+    assert lines[1] == "• Rücklagen (Ihre Antwort: 1 Monat)"
+    assert not any("möglichen Punkten" in t for t in visible)
     qtbot.keyClick(card.why.button, Qt.Key.Key_Return)
     assert not any(line in _texts(card) for line in lines)
 
@@ -186,8 +197,8 @@ def test_a_dimension_without_answers_shows_a_dash_not_a_number(qtbot, content):
     qtbot.addWidget(page)
     page.show_assessment(answers, assessment, None, TODAY)
     card_text = _all_text(page.cards["readiness"])
-    assert "–" in _texts(page.cards["readiness"])
-    assert content.texts.get("explain.no_score", "de") in card_text
+    assert content.texts.get("present.score.none", "de") in _texts(page.cards["readiness"])
+    assert content.texts.get("present.dimension.no_score", "de") in card_text
     assert not re.search(r"\d+ von 100", card_text)
 
 
@@ -199,11 +210,12 @@ def test_comparison_with_the_previous_check(qtbot, content):
     before = score(content, before_answers, TODAY)
     page, _, now = _page(qtbot, content, previous=(before_answers, before))
     texts = _texts(page)
-    assert "Ihr letzter Check war am 3. November 2025." in texts
+    assert "Verglichen mit Ihrem Check vom 3. November 2025" in texts
     old, new = before.dimensions["buffers"].score, now.dimensions["buffers"].score
     assert new > old
     assert any(f"Absicherung: {old} → {new} (+{new - old})" in t for t in texts)
-    assert any("Digitale Reife: 46 → 46 (±0)" in t for t in texts)
+    digital = now.dimensions["digital"].score
+    assert any(f"Digitale Reife: {digital} → {digital} (±0)" in t for t in texts)
     assert "Ihre Lage ist gleich geblieben: „Jetzt handeln“." in texts
 
 
@@ -220,7 +232,7 @@ def test_what_if_moves_scores_and_map_and_keeps_only_on_request(qtbot, content):
     page, answers, assessment = _page(qtbot, content)
     real_buffers = assessment.dimensions["buffers"].score
     card = page.cards["buffers"]
-    assert _score_text(content, real_buffers) in _texts(card)
+    assert _score_text(content, assessment, answers, "buffers") in _texts(card)
     spin = page.what_if_panel.control("reserve_months").control
     assert page.what_if_panel.keep.isEnabled() is False
 
@@ -233,7 +245,7 @@ def test_what_if_moves_scores_and_map_and_keeps_only_on_request(qtbot, content):
     expected = score(content, trial, TODAY)
     new_buffers = expected.dimensions["buffers"].score
     assert new_buffers > real_buffers
-    assert _score_text(content, new_buffers) in _texts(card)
+    assert _score_text(content, expected, trial, "buffers") in _texts(card)
     # The real position stays; the what-if one is shown beside it and named in words.
     assert page.map.position() == assessment.position
     assert page.map.what_if_position() == expected.position
@@ -272,15 +284,15 @@ def test_what_if_keeps_several_changes_from_choices_and_numbers(qtbot, content):
     combo = panel.control("ai_use_frequency").control
     assert isinstance(combo, QComboBox)
     combo.setFocus()
-    qtbot.keyClick(combo, Qt.Key.Key_Up)  # "monthly" -> "weekly"
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # "monthly" -> "weekly" (the list runs upwards)
     panel.control("largest_client_share").set_value(40)
     # A changed answer can hide other questions; the scores still follow scoring.
     trial = copy.deepcopy(answers)
     trial.set("ai_use_frequency", "weekly")
     trial.set("largest_client_share", 40)
     expected = score(content, trial, TODAY)
-    for dim_id, result in expected.dimensions.items():
-        assert _score_text(content, result.score) in _texts(page.cards[dim_id])
+    for dim_id in expected.dimensions:
+        assert _score_text(content, expected, trial, dim_id) in _texts(page.cards[dim_id])
     with qtbot.waitSignal(page.keep_what_if_requested) as blocker:
         panel.keep.click()
     assert blocker.args == [{"ai_use_frequency": "weekly", "largest_client_share": 40}]
@@ -294,7 +306,7 @@ def test_what_if_choice_that_hides_questions_is_scored_like_scoring_does(qtbot, 
     expected = score(content, trial, TODAY)
     assert "ai_checks" not in expected.visible
     readiness = expected.dimensions["readiness"]
-    assert _score_text(content, readiness.score) in _texts(page.cards["readiness"])
+    assert _score_text(content, expected, trial, "readiness") in _texts(page.cards["readiness"])
     assert f"{readiness.answered} von {readiness.total} Fragen beantwortet" in _all_text(
         page.cards["readiness"]
     )
@@ -330,7 +342,7 @@ def test_showing_a_new_assessment_ends_the_what_if(qtbot, content):
 def test_missing_question_button_asks_for_that_question(qtbot, content):
     page, _, assessment = _page(qtbot, content, "translator-partly-answered")
     count = len(assessment.missing)
-    assert f"{count} Fragen sind noch offen." in _texts(page)
+    assert content.texts.get("present.missing", "de", count=count) in _texts(page)
     buttons = [b for b in page.findChildren(QPushButton) if b.property("questionId")]
     assert [b.property("questionId") for b in buttons] == list(assessment.missing)
     # A long list waits behind its button, so Tab does not wade through it.
@@ -348,7 +360,7 @@ def test_missing_question_button_asks_for_that_question(qtbot, content):
 
 
 def test_no_open_questions_no_note(qtbot, content):
-    page, _, assessment = _page(qtbot, content)
+    page, _, assessment = _page(qtbot, content, "yoga-teacher-no-pension")
     assert assessment.missing == ()
     assert not page.missing_box.isVisibleTo(page)
 
@@ -367,17 +379,11 @@ def test_links_open_in_the_browser_only_when_clicked(qtbot, content, monkeypatch
     for card in page.cards.values():
         card.why.set_expanded(True)
     assert opened == []
-    links = [b for b in page.findChildren(QPushButton) if b.property("url")]
-    first_category = next(
-        c
-        for c in CATEGORY_ORDER
-        if any(content.pointers.by_id[p.id].category == c for p in assessment.pointers)
+    links = sorted(
+        (b for b in page.findChildren(QPushButton) if b.property("url") and b.isVisibleTo(page)),
+        key=lambda b: b.mapTo(page, b.rect().topLeft()).y(),
     )
-    first = next(
-        content.pointers.by_id[p.id]
-        for p in assessment.pointers
-        if content.pointers.by_id[p.id].category == first_category
-    )
+    first = content.pointers.by_id[assessment.pointers[0].id]  # the most relevant first
     assert links[0].property("url") == first.url
     assert first.title.en in links[0].accessibleName()
     qtbot.mouseClick(links[0], Qt.MouseButton.LeftButton)
@@ -423,7 +429,7 @@ def test_switching_to_english_leaves_no_german_on_the_page(qtbot, content):
     assert situation.name.en in english
     assert situation.name.de not in english
     assert "questions are still open" in english
-    assert "Your last check was on" in english
+    assert "Compared with your check of" in english
     assert content.texts.get("results.what_if.keep", "en") in english
     assert "Not answered" in english or "not answered" in english
     assert "AI exposure" in page.map.accessibleDescription()

@@ -3,11 +3,13 @@
 Two tabs. "The program" says what Solo-Check is, that it is not advice, its licence, the
 versions it runs on and the data folder (with a button to open it). "Licences and sources"
 names the third-party works in the person's language - Qt under the LGPL, the DejaVu font,
-the ILO study with its citation and adaptation notice - and shows the full licence texts.
+the ILO study with its citation, its CC BY 4.0 licence link and adaptation notice - and shows
+the full licence texts.
 """
 
 from __future__ import annotations
 
+import html
 import platform
 from pathlib import Path
 
@@ -185,6 +187,7 @@ class AboutDialog(QDialog):
         italic.setItalic(True)
         citation.setFont(italic)
         summary_layout.addWidget(citation)
+        summary_layout.addWidget(self._research_licence())
         summary_layout.addWidget(WrapLabel(source.adaptation_notice.get(lang)))
         layout.addWidget(_scrolling(summary, t("about.third_party", lang).rstrip(":")), 3)
 
@@ -196,3 +199,33 @@ class AboutDialog(QDialog):
         self.full_texts.setTabChangesFocus(True)
         layout.addWidget(self.full_texts, 2)
         return page
+
+    def _research_licence(self) -> QWidget:
+        """The study's licence, named and linked, which CC BY asks for beside the citation.
+        The address can be selected and copied like the citation; it opens the browser only
+        when the person clicks it or presses Enter on it."""
+        t, lang = self.content.texts.get, self.lang
+        sentence, url = t("about.research_licence", lang), t("about.research_licence_url", lang)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.research_licence = WrapLabel(sentence)
+        layout.addWidget(self.research_licence)
+        self.licence_link = WrapLabel()
+        self.licence_link.setTextFormat(Qt.TextFormat.RichText)
+        link = html.escape(url)
+        self.licence_link.setText(f'<a href="{link}">{link}</a>')
+        self.licence_link.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction | SELECTABLE
+        )
+        self.licence_link.setOpenExternalLinks(False)
+        self.licence_link.linkActivated.connect(self.open_link)
+        self.licence_link.setAccessibleName(f"{sentence} {url}")
+        self.licence_link.setToolTip(url)
+        layout.addWidget(self.licence_link)
+        return box
+
+    def open_link(self, url: str) -> None:
+        """Hand a link to the system browser; called only from a person's click."""
+        QDesktopServices.openUrl(QUrl(url))

@@ -84,6 +84,7 @@ class ChoiceWidget(QuestionWidget):
             self._group.addButton(button)
             self._rows[option.id] = row
             layout.addWidget(row)
+        _show_retired(self._options, self._rows, [])
         self._group.buttonClicked.connect(lambda _button: self._chosen())
         self._update_tab_stop()
         self._clear = QPushButton()
@@ -133,6 +134,7 @@ class ChoiceWidget(QuestionWidget):
 
     def _show(self, value: Any | None) -> None:
         row = self._rows.get(value) if isinstance(value, str) else None
+        _show_retired(self._options, self._rows, [value])
         if row is None:
             self._uncheck_all()
         else:
@@ -154,6 +156,14 @@ class ChoiceWidget(QuestionWidget):
         return {oid: row.button for oid, row in self._rows.items()}
 
 
+def _show_retired(options: list[Option], rows: dict[str, Any], chosen: list[Any]) -> None:
+    """An option no longer offered stays visible only while it is the answer (an older
+    check gave it), so the person sees what they answered and can change it."""
+    for option in options:
+        if option.retired:
+            rows[option.id].setVisible(option.id in chosen)
+
+
 # --------------------------------------------------------------------------- multi
 
 
@@ -173,6 +183,7 @@ class MultiWidget(QuestionWidget):
             box.clicked.connect(lambda checked, oid=option.id: self._ticked(oid, checked))
             self._rows[option.id] = row
             layout.addWidget(row)
+        _show_retired(self._options, self._rows, [])
         self._limit = WrapLabel()
         self._limit.setVisible(self.question.max_choices is not None)
         layout.addWidget(self._limit)
@@ -213,6 +224,7 @@ class MultiWidget(QuestionWidget):
 
     def _show(self, value: Any | None) -> None:
         chosen = value if isinstance(value, list) else []
+        _show_retired(self._options, self._rows, chosen)
         self._order = [v for v in chosen if v in self._rows]
         for option_id, row in self._rows.items():
             row.button.setChecked(option_id in self._order)

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 
 from PySide6.QtCore import QLocale, QPoint, QPointF, QRect, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
+    QBrush,
     QDesktopServices,
     QKeyEvent,
     QPainter,
@@ -48,29 +49,17 @@ from PySide6.QtWidgets import (
 
 from ..answers import Answers
 from ..content import Content, Lang, Question
-from ..explain import (
-    answer_text,
-    contribution_line,
-    date_text,
-    deadline_text,
-    number,
-    occupation_title,
-    pointer_why,
-    signed,
-    state_names,
+from ..explain import answer_text, number, signed
+from ..presentation import (
+    DimensionView,
+    PointerView,
+    Presentation,
+    StepView,
+    present,
 )
-from ..scoring import CATEGORY_ORDER, Assessment, DimensionResult, score
+from ..scoring import Assessment, score
 from .labels import WrapLabel
 from .situation_map import SituationMap
-
-# The key answers a person can try out on the results page. Each is a question id of
-# questionnaire.toml (see docs/question-ids.md); ids missing from the content are skipped.
-WHAT_IF_QUESTIONS = (
-    "reserve_months",
-    "largest_client_share",
-    "unemployment_insurance",
-    "ai_use_frequency",
-)
 
 # Above this page width the map and the "what if" panel sit side by side, so the
 # person sees the marker move while changing an answer.
@@ -265,17 +254,31 @@ def _walk(layout: QLayout) -> Iterator[QWidget]:
 
 class ScoreBar(QWidget):
     """A 0-100 bar under the score, with the band limits marked. It repeats what the
-    number and the band name say, for a quick look; it carries no meaning of its own."""
+    number and the band name say, for a quick look. Where a high score is a warning
+    (exposure) the bar is hatched instead of filled, so the two directions differ in
+    shape, not colour alone; a provisional score is drawn as an outline."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._score: int | None = None
         self._limits: list[float] = []
+        self._warning = False
+        self._provisional = False
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_score(self, score: int | None, limits: list[float]) -> None:
+    def set_score(
+        self,
+        score: int | None,
+        limits: list[float],
+        warning: bool = False,
+        provisional: bool = False,
+    ) -> None:
         self._score, self._limits = score, limits
+        self._warning, self._provisional = warning, provisional
         self.update()
+
+    def is_warning(self) -> bool:
+        return self._warning
 
     def sizeHint(self) -> QSize:
         return QSize(200, 14)
@@ -294,7 +297,19 @@ class ScoreBar(QWidget):
             filled = QRectF(
                 track.left(), track.top(), track.width() * self._score / 100, track.height()
             )
-            painter.fillRect(filled, palette.color(QPalette.ColorRole.Highlight))
+            colour = palette.color(QPalette.ColorRole.Highlight)
+            if self._provisional:
+                pen = QPen(colour, 1.5, Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(filled)
+            elif self._warning:
+                painter.fillRect(filled, QBrush(colour, Qt.BrushStyle.BDiagPattern))
+                painter.setPen(QPen(colour, 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRect(filled)
+            else:
+                painter.fillRect(filled, colour)
         painter.setPen(QPen(palette.color(QPalette.ColorRole.WindowText), 1))
         for limit in self._limits:
             x = track.left() + track.width() * limit / 100
@@ -303,7 +318,8 @@ class ScoreBar(QWidget):
 
 
 class DimensionCard(QFrame):
-    """One dimension: score, band in words, meaning, confidence and "why this score"."""
+    """One dimension as the presentation words it: score, direction, meaning, confidence,
+    and "why this score" (the gaps first, then what counts in the person's favour)."""
 
     def __init__(self, content: Content, dimension_id: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -313,21 +329,19 @@ class DimensionCard(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setProperty("whatIf", False)
         self.name = _label(bold=True, scale=1.15)
-        self.score = _label(bold=True, scale=1.6, role="score")
+        self.score = _label(bold=True, scale=1.4, role="score")
         self.bar = ScoreBar(self)
-        self.band = _label(bold=True)
+        self.direction = _label(role="direction")
         self.what_if = _label(role="whatIfNote")
         self.what_if.setVisible(False)
         self.meaning = _label()
         self.short = _label(role="short")
         self.answered = _label()
         self.why = Expander(self)
-        self.why_intro = _label()
         self.why_lines = QVBoxLayout()
         self.why_lines.setSpacing(3)
-        self.lines: list[QLabel] = []  # one per contribution; extras are hidden
+        self.lines: list[QLabel] = []  # headings and lines; extras are hidden
         self.strengthen = _label()
-        self.why.body_layout.addWidget(self.why_intro)
         self.why.body_layout.addLayout(self.why_lines)
         self.why.body_layout.addWidget(self.strengthen)
         layout = QVBoxLayout(self)
@@ -337,7 +351,7 @@ class DimensionCard(QFrame):
             self.name,
             self.score,
             self.bar,
-            self.band,
+            self.direction,
             self.what_if,
             self.meaning,
             self.short,
@@ -347,40 +361,25 @@ class DimensionCard(QFrame):
             layout.addWidget(widget)
         layout.addStretch(1)
 
-    def show_result(self, result: DimensionResult, baseline: DimensionResult | None, lang: Lang):
-        """Show a result; ``baseline`` is the real result when this one is a what-if."""
-        content = self._content
-        t = content.texts
-        dim = content.questionnaire.dimensions[self.dimension_id]
-        name = dim.name.get(lang)
-        self.name.setText(name)
-        score_text = self._score_text(result, lang)
-        self.score.setText(score_text)
-        self.bar.set_score(result.score, [b.below for b in dim.bands if b.below is not None])
-        band = next((b for b in dim.bands if b.id == result.band), None)
-        band_text = (
-            t.get("results.cards.band", lang, band=band.label.get(lang))
-            if band
-            else t.get("explain.no_score", lang)
+    def show_view(self, view: DimensionView, baseline: DimensionView | None, lang: Lang):
+        """Show a dimension; ``baseline`` is the real one when this one is a what-if."""
+        t = self._content.texts
+        dim = self._content.questionnaire.dimensions[self.dimension_id]
+        self.name.setText(view.name)
+        self.score.setText(view.score_text)
+        self.bar.set_score(
+            view.score,
+            [b.below for b in dim.bands if b.below is not None],
+            warning=view.higher_is == "warning",
+            provisional=view.provisional,
         )
-        self.band.setText(band_text)
-        self.meaning.setText(band.meaning.get(lang) if band else "")
-        self.meaning.setVisible(band is not None)
-        self.short.setText(dim.short.get(lang))
-        status = t.get("explain.answered", lang, answered=result.answered, total=result.total)
-        if result.declined:
-            status += "; " + t.get("explain.declined", lang, count=result.declined)
-        level = next(
-            c.label.get(lang)
-            for c in content.questionnaire.scoring.confidence
-            if c.id == result.confidence
-        )
-        self.answered.setText(f"{status}. {t.get('explain.confidence', lang, level=level)}")
+        self.direction.setText(view.direction)
+        self.meaning.setText(view.meaning)
+        self.short.setText(view.short)
+        self.answered.setText(view.status)
         what_if = baseline is not None
-        if what_if:
-            self.what_if.setText(
-                t.get("results.cards.what_if", lang, score=self._score_text(baseline, lang))
-            )
+        if baseline is not None:
+            self.what_if.setText(t.get("results.cards.what_if", lang, score=baseline.score_text))
         self.what_if.setVisible(what_if)
         if self.property("whatIf") != what_if:
             self.setProperty("whatIf", what_if)
@@ -388,32 +387,50 @@ class DimensionCard(QFrame):
             self.style().polish(self)
         self.why.set_text(
             t.get("results.cards.why", lang),
-            t.get("results.cards.why_description", lang, name=name),
+            t.get("results.cards.why_description", lang, name=view.name),
         )
-        self.why_intro.setText(
-            t.get("results.cards.why_intro", lang)
-            if result.contributions
-            else t.get("results.cards.no_contributions", lang)
-        )
-        self._show_lines(["• " + contribution_line(content, c, lang) for c in result.contributions])
-        self.strengthen.setText(
-            t.get("results.cards.strengthen", lang, text=dim.strengthen.get(lang))
-        )
+        texts: list[tuple[str, bool]] = []
+        for heading, lines in (
+            (view.concerns_heading, view.concerns),
+            (view.strengths_heading, view.strengths),
+        ):
+            if lines:
+                texts.append((heading, True))
+                texts += [("• " + line.text, False) for line in lines]
+        if not texts:
+            texts.append((t.get("results.cards.no_contributions", lang), False))
+        if view.more:
+            texts.append((view.more, False))
+        if view.source:
+            texts.append((view.source, False))
+        self._show_lines(texts)
+        self.strengthen.setText(t.get("results.cards.strengthen", lang, text=view.strengthen))
         self.setAccessibleName(
-            t.get("results.cards.accessible", lang, name=name, score=score_text, band=band_text)
+            t.get(
+                "results.cards.accessible",
+                lang,
+                name=view.name,
+                score=view.score_text,
+                direction=view.direction,
+            )
         )
 
-    def _show_lines(self, texts: list[str]) -> None:
-        """The "why" lines, one label each. The labels are kept and reused: every "what if"
-        change shows new lines, and making ~46 labels anew each time cost a frame. Labels
-        beyond the lines needed are hidden (and skipped by the screen reader and Tab)."""
+    def _show_lines(self, texts: list[tuple[str, bool]]) -> None:
+        """The "why" lines, one label each (headings bold). The labels are kept and
+        reused: every "what if" change shows new lines, and making them anew each time
+        cost a frame. Labels beyond the lines needed are hidden (and skipped by the
+        screen reader and Tab)."""
         while len(self.lines) < len(texts):
             line = _label()
             self.lines.append(line)
             self.why_lines.addWidget(line)
-        for line, text in zip(self.lines, texts, strict=False):
+        for line, (text, bold) in zip(self.lines, texts, strict=False):
             if line.text() != text:
                 line.setText(text)
+            if line.font().bold() != bold:
+                font = line.font()
+                font.setBold(bold)
+                line.setFont(font)
             if line.isHidden():
                 line.show()
         for line in self.lines[len(texts) :]:
@@ -421,14 +438,8 @@ class DimensionCard(QFrame):
                 line.hide()
 
     def line_texts(self) -> list[str]:
-        """The "why" lines shown now, in order."""
+        """The "why" lines shown now, in order (headings included)."""
         return [line.text() for line in self.lines if not line.isHidden()]
-
-    def _score_text(self, result: DimensionResult, lang: Lang) -> str:
-        t = self._content.texts
-        if result.score is None:
-            return t.get("results.no_value", lang)
-        return t.get("results.cards.score", lang, score=number(result.score, lang))
 
 
 # --------------------------------------------------------------------------- what if
@@ -590,6 +601,8 @@ class WhatIfControl(QWidget):
         if self._real is None:
             combo.addItem(self._content.texts.get("common.not_answered", self._lang), None)
         for option in self._content.questionnaire.options(self.question):
+            if option.retired and option.id != self._real:
+                continue  # no longer offered; kept only where it is the real answer
             combo.addItem(option.label.get(self._lang), option.id)
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(0, index))
@@ -636,11 +649,12 @@ class WhatIfPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.heading = _label(bold=True, scale=1.3)
         self.intro = _label()
+        # The key answers a person can try out, listed in questionnaire.toml
+        # (scoring.what_if.questions; check-content makes sure each exists).
         questions = content.questionnaire.questions
         self.controls = [
             WhatIfControl(content, questions[qid], self)
-            for qid in WHAT_IF_QUESTIONS
-            if qid in questions
+            for qid in content.questionnaire.scoring.what_if.questions
         ]
         self.summary_title = _label(bold=True)
         self.summary = _label(role="whatIfSummary")
@@ -716,7 +730,8 @@ class WhatIfPanel(QFrame):
 
 
 class ResultsPage(QWidget):
-    """Everything the person learns from one assessment, in reading order."""
+    """Everything the person learns from one assessment, in reading order. The words all
+    come from the presentation (``presentation.py``); this page lays them out."""
 
     report_requested = Signal()  # "View report"
     question_requested = Signal(str)  # a missing question was chosen: jump there
@@ -731,15 +746,18 @@ class ResultsPage(QWidget):
         self._previous: tuple[Answers, Assessment] | None = None
         self._today: dt.date | None = None
         self._what_if: Assessment | None = None
+        self._presentation: Presentation | None = None
+        self._what_if_presentation: Presentation | None = None
         # What the parts rebuilt per result were last built from: the same result shown
         # again (back from the questionnaire, say) keeps their widgets.
         self._built: dict[str, Any] = {}
         self.setStyleSheet(
             FOCUS_STYLE
             + """
-            QFrame#dimensionCard, QFrame#whatIfPanel, QFrame#section {
+            QFrame#dimensionCard, QFrame#whatIfPanel, QFrame#section, QFrame#deadlines {
                 border: 1px solid palette(mid); border-radius: 6px;
             }
+            QFrame#deadlines { border: 2px solid palette(window-text); }
             QFrame#dimensionCard[whatIf="true"] { border: 2px dashed palette(highlight); }
             QLabel { border: none; }
             """
@@ -769,11 +787,38 @@ class ResultsPage(QWidget):
         header.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(header)
         self.as_of = _label()
+        self.content_old = _label(bold=True, role="contentOld")
         layout.addWidget(self.as_of)
+        layout.addWidget(self.content_old)
         self.situation = _label(bold=True, scale=1.3, role="situation")
-        self.situation_summary = _label()
+        self.situation_summary = _label(role="situationSummary")
+        self.situation_note = _label(role="situationNote")
         layout.addWidget(self.situation)
         layout.addWidget(self.situation_summary)
+        layout.addWidget(self.situation_note)
+
+        # Every running deadline with its date: the one thing that cannot wait.
+        self.deadlines_box = QFrame()
+        self.deadlines_box.setObjectName("deadlines")
+        deadlines_layout = QVBoxLayout(self.deadlines_box)
+        self.deadlines_heading = _label(bold=True)
+        self.deadlines_text = _label(role="deadlines")
+        deadlines_layout.addWidget(self.deadlines_heading)
+        deadlines_layout.addWidget(self.deadlines_text)
+        self.deadlines_box.setVisible(False)
+        layout.addWidget(self.deadlines_box)
+
+        # The plan: the first steps, then the rest one click away.
+        self.actions_heading = _label(bold=True, scale=1.3)
+        layout.addWidget(self.actions_heading)
+        self.actions_layout = QVBoxLayout()
+        self.actions_layout.setSpacing(8)
+        layout.addLayout(self.actions_layout)
+        self.more_steps = Expander()
+        self.more_steps_layout = QVBoxLayout()
+        self.more_steps_layout.setSpacing(8)
+        self.more_steps.body_layout.addLayout(self.more_steps_layout)
+        layout.addWidget(self.more_steps)
 
         # Open questions, each a button that leads to the question.
         self.missing_box = QFrame()
@@ -834,25 +879,14 @@ class ResultsPage(QWidget):
         self.compare_box.setObjectName("section")
         compare_layout = QVBoxLayout(self.compare_box)
         self.compare_heading = _label(bold=True, scale=1.3)
-        self.compare_date = _label()
         self.compare_situation = _label(bold=True)
         self.compare_lines = _label(role="compareLines")
-        for widget in (
-            self.compare_heading,
-            self.compare_date,
-            self.compare_situation,
-            self.compare_lines,
-        ):
+        for widget in (self.compare_heading, self.compare_situation, self.compare_lines):
             compare_layout.addWidget(widget)
         self.compare_box.setVisible(False)
         layout.addWidget(self.compare_box)
 
-        # The action plan and the pointers, rebuilt for every result.
-        self.actions_heading = _label(bold=True, scale=1.3)
-        layout.addWidget(self.actions_heading)
-        self.actions_layout = QVBoxLayout()
-        self.actions_layout.setSpacing(8)
-        layout.addLayout(self.actions_layout)
+        # The pointers: the first few, the rest one click away.
         self.pointers_heading = _label(bold=True, scale=1.3)
         self.pointers_intro = _label()
         layout.addWidget(self.pointers_heading)
@@ -860,6 +894,11 @@ class ResultsPage(QWidget):
         self.pointers_layout = QVBoxLayout()
         self.pointers_layout.setSpacing(8)
         layout.addLayout(self.pointers_layout)
+        self.more_pointers = Expander()
+        self.more_pointers_layout = QVBoxLayout()
+        self.more_pointers_layout.setSpacing(8)
+        self.more_pointers.body_layout.addLayout(self.more_pointers_layout)
+        layout.addWidget(self.more_pointers)
 
         # Footer: what this is not, and that nothing left the computer.
         self.not_advice = _label()
@@ -889,9 +928,15 @@ class ResultsPage(QWidget):
         self._previous = previous
         self._today = today
         self._what_if = None
+        self._what_if_presentation = None
+        self._presentation = None
         self.what_if_panel.load(answers)
         self._render()
         self.scroll.verticalScrollBar().setValue(0)
+
+    def presentation(self) -> Presentation | None:
+        """What the page shows now (without what-if answers)."""
+        return self._presentation
 
     def set_language(self, lang: str) -> None:
         """Set every visible text again in ``lang`` ("de" or "en")."""
@@ -903,25 +948,38 @@ class ResultsPage(QWidget):
             button.setText(t.get("results.view_report", lang))
             button.setAccessibleName(button.text())
             button.setAccessibleDescription(t.get("results.view_report_description", lang))
+        self.deadlines_heading.setText(t.get("results.deadlines.heading", lang))
         self.cards_heading.setText(t.get("results.cards.heading", lang))
         self.cards_intro.setText(t.get("results.cards.intro", lang))
         self.map_heading.setText(t.get("results.map.heading", lang))
         self.map_intro.setText(t.get("results.map.intro", lang))
-        self.compare_heading.setText(t.get("results.compare.heading", lang))
-        self.actions_heading.setText(t.get("results.actions.heading", lang))
         self.pointers_heading.setText(t.get("results.pointers.heading", lang))
         self.pointers_intro.setText(t.get("results.pointers.intro", lang))
-        self.not_advice.setText(t.get("app.not_advice", lang))
-        self.offline.setText(t.get("app.offline", lang))
         self.missing_hint.setText(t.get("results.missing.hint", lang))
         self.missing_list.set_text(
             t.get("results.missing.show", lang), t.get("results.missing.show_description", lang)
         )
+        self.more_steps.set_text(
+            t.get("results.actions.more", lang), t.get("results.actions.more_description", lang)
+        )
+        self.more_pointers.set_text(
+            t.get("results.pointers.more", lang),
+            t.get("results.pointers.more_description", lang),
+        )
         self.map.set_language(lang)
         self.what_if_panel.set_language(lang)
+        self._presentation = None
+        self._what_if_presentation = None
         self._render()
 
     # ------------------------------------------------------------------ rendering
+
+    def _present(
+        self, assessment: Assessment, answers: Answers, levers: bool = True
+    ) -> Presentation:
+        return present(
+            self._content, answers, assessment, self._lang, self._previous, levers=levers
+        )
 
     def _render(self) -> None:
         assessment = self._assessment
@@ -929,34 +987,40 @@ class ResultsPage(QWidget):
         for widget in (self.as_of, self.situation, self.situation_summary):
             widget.setVisible(has_result)
         if assessment is None or self._answers is None:
+            self.content_old.setVisible(False)
+            self.situation_note.setVisible(False)
             self._legend()
             return
-        t, lang, content = self._content.texts, self._lang, self._content
-        as_of = t.get("results.as_of", lang, date=date_text(content, assessment.today, lang))
-        occupation = occupation_title(content, self._answers, lang)
-        if occupation:
-            as_of += " · " + t.get("results.occupation", lang, occupation=occupation)
+        if self._presentation is None:
+            self._presentation = self._present(assessment, self._answers)
+        pres = self._presentation
+        t, lang = self._content.texts, self._lang
+        as_of = f"{pres.as_of} · {pres.content_checked_text}"
+        if pres.occupation:
+            as_of += " · " + t.get("results.occupation", lang, occupation=pres.occupation)
         self.as_of.setText(as_of)
-        situation = self._situation(assessment.situation)
-        if situation is not None:
-            self.situation.setText(
-                t.get("results.situation.heading", lang, name=situation.name.get(lang))
-            )
-            self.situation_summary.setText(situation.summary.get(lang))
-            self.situation_summary.setVisible(True)
-        else:
-            self.situation.setText(t.get("results.situation.none", lang))
-            self.situation_summary.setVisible(False)
+        self.content_old.setText(pres.content_old_text or "")
+        self.content_old.setVisible(bool(pres.content_old_text))
+        self.situation.setText(pres.situation.heading)
+        self.situation_summary.setText(pres.situation.summary)
+        self.situation_summary.setVisible(True)
+        self.situation_note.setText(pres.situation.provisional_note or "")
+        self.situation_note.setVisible(bool(pres.situation.provisional_note))
+        self.deadlines_text.setText("\n".join(d.text for d in pres.deadlines))
+        self.deadlines_box.setVisible(bool(pres.deadlines))
+        self.not_advice.setText(pres.not_advice)
+        self.offline.setText(pres.offline)
         self._render_scores()
-        self._render_compare(assessment)
+        self._render_compare(pres)
         rebuilt = False
-        for layout, render in (
-            (self.missing_flow, self._render_missing),
-            (self.actions_layout, self._render_actions),
-            (self.pointers_layout, self._render_pointers),
+        for layouts, render in (
+            ((self.missing_flow,), self._render_missing),
+            ((self.actions_layout, self.more_steps_layout), self._render_actions),
+            ((self.pointers_layout, self.more_pointers_layout), self._render_pointers),
         ):
-            if render(assessment):
-                _show_new(layout)
+            if render(pres):
+                for layout in layouts:
+                    _show_new(layout)
                 rebuilt = True
         self._legend()
         if rebuilt:
@@ -970,11 +1034,11 @@ class ResultsPage(QWidget):
         self._built[part] = key
         return False
 
-    def _render_missing(self, assessment: Assessment) -> bool:
+    def _render_missing(self, pres: Presentation) -> bool:
         """The open questions; False if they are the ones shown already."""
         t, lang = self._content.texts, self._lang
         questions = self._content.questionnaire.questions
-        missing = [qid for qid in assessment.missing if qid in questions]
+        missing = list(pres.missing)
         self.missing_box.setVisible(bool(missing))
         if self._unchanged("missing", tuple(missing)):
             return False
@@ -982,12 +1046,7 @@ class ResultsPage(QWidget):
         _clear(self.missing_flow)
         if not missing:
             return True
-        count = len(missing)
-        self.missing_note.setText(
-            t.get("results.missing.one", lang)
-            if count == 1
-            else t.get("results.missing.many", lang, count=count)
-        )
+        self.missing_note.setText(pres.missing_text or "")
         for qid in missing:
             label = questions[qid].label.get(lang)
             button = _button()
@@ -999,28 +1058,36 @@ class ResultsPage(QWidget):
             self.missing_flow.addWidget(button)
         # A short list is shown at once; a long one waits behind its button so that
         # keyboard users do not tab through dozens of questions to reach the scores.
+        count = len(missing)
         self.missing_list.button.setVisible(count > 6)
         self.missing_list.set_expanded(expanded or count <= 6)
         return True
 
     def _render_scores(self) -> None:
         """Cards, map and "what if" summary: the real result or the what-if one."""
-        assessment = self._assessment
-        if assessment is None:
+        assessment, pres = self._assessment, self._presentation
+        if assessment is None or pres is None:
             return
         t, lang = self._content.texts, self._lang
-        shown = self._what_if or assessment
-        for dim_id, card in self.cards.items():
-            result = shown.dimensions[dim_id]
-            real = assessment.dimensions[dim_id]
-            baseline = real if self._what_if is not None and real.score != result.score else None
-            card.show_result(result, baseline, lang)
+        shown = pres
+        if self._what_if is not None and self._answers is not None:
+            if self._what_if_presentation is None:
+                self._what_if_presentation = self._present(
+                    self._what_if, self._trial_answers(), levers=False
+                )
+            shown = self._what_if_presentation
+        real = {v.id: v for v in pres.dimensions}
+        for view in shown.dimensions:
+            baseline = real[view.id]
+            changed = self._what_if is not None and baseline.score != view.score
+            self.cards[view.id].show_view(view, baseline if changed else None, lang)
         previous = self._previous[1] if self._previous else None
         self.map.set_positions(
             assessment.position,
             assessment.situation,
             previous.position if previous else None,
             previous.situation if previous else None,
+            provisional=assessment.provisional,
         )
         if self._what_if is not None:
             self.map.set_what_if(self._what_if.position, self._what_if.situation)
@@ -1049,166 +1116,158 @@ class ResultsPage(QWidget):
             self.what_if_panel.show_summary(t.get("results.what_if.changed", lang), lines)
         self._legend()
 
-    def _render_compare(self, assessment: Assessment) -> None:
-        t, lang = self._content.texts, self._lang
-        if self._previous is None:
-            self.compare_box.setVisible(False)
+    def _render_compare(self, pres: Presentation) -> None:
+        comparison = pres.comparison
+        self.compare_box.setVisible(comparison is not None)
+        if comparison is None:
             return
-        self.compare_box.setVisible(True)
-        before_answers, before = self._previous
-        self.compare_date.setText(
-            t.get(
-                "results.compare.date",
-                lang,
-                date=date_text(self._content, _check_date(before_answers, before), lang),
-            )
-        )
-        if before.situation == assessment.situation:
-            self.compare_situation.setText(
-                t.get(
-                    "results.compare.situation_same",
-                    lang,
-                    name=self._situation_name(assessment.situation),
-                )
-            )
-        else:
-            self.compare_situation.setText(
-                t.get(
-                    "results.compare.situation_changed",
-                    lang,
-                    old=self._situation_name(before.situation),
-                    new=self._situation_name(assessment.situation),
-                )
-            )
-        self.compare_lines.setText("\n".join(self._change_lines(before, assessment, every=True)))
+        self.compare_heading.setText(comparison.heading)
+        self.compare_situation.setText(comparison.situation_line)
+        self.compare_lines.setText("\n".join(comparison.lines))
 
-    def _render_actions(self, assessment: Assessment) -> bool:
-        """The action plan; False if it is the one shown already."""
-        if self._unchanged("actions", assessment.actions, bool(assessment.missing)):
+    def _render_actions(self, pres: Presentation) -> bool:
+        """The plan: the first steps, the rest behind "all steps"; False if unchanged."""
+        key = tuple((s.id, s.when, tuple(r.text for r in s.reasons)) for s in pres.all_steps)
+        self.actions_heading.setText(pres.steps_heading)
+        if self._unchanged("actions", key, pres.steps_empty):
             return False
-        t, lang, content = self._content.texts, self._lang, self._content
         _clear(self.actions_layout)
-        actions = {a.id: a for a in content.pointers.actions}
-        timeframes = {tf.id: tf.label.get(lang) for tf in content.questionnaire.scoring.timeframes}
-        if not assessment.actions:
-            none = _label()
-            key = "results.actions.none_open" if assessment.missing else "results.actions.none"
-            none.setText(t.get(key, lang))
+        _clear(self.more_steps_layout)
+        if pres.steps_empty:
+            none = _label(role="stepsEmpty")
+            none.setText(pres.steps_empty)
             self.actions_layout.addWidget(none)
-        for i, planned in enumerate(assessment.actions, 1):
-            action = actions[planned.id]
-            box = QFrame()
-            box.setObjectName("action")
-            box_layout = QVBoxLayout(box)
-            box_layout.setContentsMargins(0, 0, 0, 0)
-            box_layout.setSpacing(2)
-            title = _label(bold=True)
-            title.setText(
-                t.get("results.actions.title", lang, number=i, title=action.title.get(lang))
-            )
-            reason = _label()
-            reason.setText(action.reason.get(lang))
-            when = _label()
-            when.setText(
-                t.get(
-                    "results.actions.timeframe",
-                    lang,
-                    timeframe=timeframes.get(planned.timeframe, planned.timeframe),
-                )
-            )
-            for widget in (title, reason, when):
-                box_layout.addWidget(widget)
-            self.actions_layout.addWidget(box)
+            for fact in pres.general_facts:
+                line = _label(role="generalFact")
+                line.setText("• " + fact)
+                self.actions_layout.addWidget(line)
+        for step in pres.steps:
+            self.actions_layout.addWidget(self._step_box(step))
+        for step in pres.more_steps:
+            self.more_steps_layout.addWidget(self._step_box(step))
+        self.more_steps.setVisible(bool(pres.more_steps))
         return True
 
-    def _render_pointers(self, assessment: Assessment) -> bool:
-        """The pointers; False if they are the ones shown already."""
-        if self._unchanged("pointers", assessment.pointers):
+    def _step_box(self, step: StepView) -> QFrame:
+        t, lang = self._content.texts, self._lang
+        box = QFrame()
+        box.setObjectName("action")
+        box.setProperty("stepId", step.id)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(2)
+        title = _label(bold=True, role="stepTitle")
+        title.setText(t.get("results.actions.title", lang, number=step.number, title=step.title))
+        when = _label(bold=step.hard_deadline, role="stepWhen")
+        when.setText(t.get("results.actions.timeframe", lang, timeframe=step.when))
+        widgets: list[QWidget] = [title, when]
+        for reason in step.reasons:
+            line = _label(role="reason")
+            line.setText("• " + reason.text)
+            widgets.append(line)
+        advice = _label()
+        advice.setText(step.advice)
+        widgets.append(advice)
+        if step.deadline_note:
+            note = _label(bold=True, role="deadline")
+            note.setText(step.deadline_note)
+            widgets.append(note)
+        whom = _label()
+        whom.setText(t.get("results.actions.with_whom", lang, text=step.with_whom))
+        first = _label()
+        first.setText(t.get("results.actions.first_move", lang, text=step.first_move))
+        widgets += [whom, first]
+        for widget in widgets:
+            box_layout.addWidget(widget)
+        return box
+
+    def _render_pointers(self, pres: Presentation) -> bool:
+        """The pointers, most relevant first; False if they are the ones shown already."""
+        key = tuple(
+            (p.id, p.relevance, tuple(r.text for r in p.reasons)) for p in pres.all_pointers
+        )
+        if self._unchanged("pointers", key):
             return False
-        t, lang, content = self._content.texts, self._lang, self._content
         _clear(self.pointers_layout)
-        if not assessment.pointers:
+        _clear(self.more_pointers_layout)
+        if not pres.all_pointers:
             none = _label()
-            none.setText(t.get("results.pointers.none", lang))
+            none.setText(self._content.texts.get("results.pointers.none", self._lang))
             self.pointers_layout.addWidget(none)
-            return True
-        by_category: dict[str, list] = {}
-        for selected in assessment.pointers:
-            pointer = content.pointers.by_id[selected.id]
-            by_category.setdefault(pointer.category, []).append((pointer, selected))
-        for category in CATEGORY_ORDER:
-            if category not in by_category:
-                continue
-            heading = _label(bold=True, scale=1.15, role="category")
-            heading.setText(t.get(f"category.{category}", lang))
-            self.pointers_layout.addWidget(heading)
-            for pointer, selected in by_category[category]:
-                self.pointers_layout.addWidget(self._pointer_box(pointer, selected))
+        for view in pres.pointers:
+            self.pointers_layout.addWidget(self._pointer_box(view))
+        for view in pres.more_pointers:
+            self.more_pointers_layout.addWidget(self._pointer_box(view))
+        self.more_pointers.setVisible(bool(pres.more_pointers))
         return True
 
-    def _pointer_box(self, pointer: Any, selected: Any) -> QFrame:
-        t, lang, content = self._content.texts, self._lang, self._content
+    def _pointer_box(self, view: PointerView) -> QFrame:
+        t, lang = self._content.texts, self._lang
         box = QFrame()
         box.setObjectName("section")
+        box.setProperty("pointerId", view.id)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(3)
+        category = _label(role="category")
+        category.setText(view.category_label)
         title = _label(bold=True, role="pointerTitle")
-        title.setText(pointer.title.get(lang))
+        title.setText(view.title)
         provider = _label()
-        provider.setText(
-            t.get("results.pointers.provider", lang, provider=pointer.provider.get(lang))
-        )
-        why = _label()
-        why.setText(pointer_why(content, pointer.id, None, lang))
+        provider.setText(t.get("results.pointers.provider", lang, provider=view.provider))
+        layout.addWidget(category)
         layout.addWidget(title)
         layout.addWidget(provider)
-        layout.addWidget(why)
-        if selected.deadline is not None:
-            sentence = deadline_text(content, pointer.id, selected.deadline, lang)
-            if sentence:
-                deadline = _label(bold=True, role="deadline")
-                deadline.setText(sentence)
-                layout.addWidget(deadline)
+        for reason in view.reasons:
+            line = _label(role="reason")
+            line.setText("• " + reason.text)
+            layout.addWidget(line)
+        if view.general:
+            general = _label()
+            general.setText(view.general)
+            layout.addWidget(general)
+        for note, role in ((view.deadline_note, "deadline"), (view.offer_note, "offerNote")):
+            if note:
+                label = _label(bold=True, role=role)
+                label.setText(note)
+                layout.addWidget(label)
         cost = _label()
-        cost.setText(t.get("results.pointers.cost", lang, cost=pointer.cost.get(lang)))
+        cost.setText(t.get("results.pointers.cost", lang, cost=view.cost))
         layout.addWidget(cost)
-        if pointer.regions:
+        if view.regions:
             region = _label()
-            region.setText(
-                t.get("region.only", lang, states=state_names(content, pointer.regions, lang))
-            )
+            region.setText(view.region_text)
             layout.addWidget(region)
-        if pointer.advice_question is not None:
+        if view.advice_question is not None:
             question = _label()
             question.setText(
-                t.get(
-                    "results.pointers.advice_question",
-                    lang,
-                    question=pointer.advice_question.get(lang),
-                )
+                t.get("results.pointers.advice_question", lang, question=view.advice_question)
             )
             layout.addWidget(question)
-        host = urlparse(pointer.url).netloc.removeprefix("www.")
+        host = urlparse(view.url).netloc.removeprefix("www.")
         link = _button()
         link.setObjectName("link")
         link.setText(t.get("results.pointers.open", lang, host=host))
-        link.setAccessibleName(
-            t.get("results.pointers.open_name", lang, title=pointer.title.get(lang))
-        )
-        link.setAccessibleDescription(pointer.url)
-        link.setToolTip(pointer.url)
-        link.setProperty("url", pointer.url)
+        link.setAccessibleName(t.get("results.pointers.open_name", lang, title=view.title))
+        link.setAccessibleDescription(view.url)
+        link.setToolTip(view.url)
+        link.setProperty("url", view.url)
         link.setCursor(Qt.CursorShape.PointingHandCursor)
         # Opens only on a click (or Space/Enter on the focused button): the page itself
         # never touches the network.
-        link.clicked.connect(lambda _=False, url=pointer.url: _open_url(url))
+        link.clicked.connect(lambda _=False, url=view.url: _open_url(url))
         layout.addWidget(link, 0, Qt.AlignmentFlag.AlignLeft)
         return box
 
     def _legend(self) -> None:
         t, lang = self._content.texts, self._lang
-        lines = [t.get("results.map.legend_you", lang)]
+        provisional = self._assessment is not None and self._assessment.provisional
+        lines = [
+            t.get(
+                "results.map.legend_you_provisional" if provisional else "results.map.legend_you",
+                lang,
+            )
+        ]
         if self._previous is not None:
             lines.append(t.get("results.map.legend_previous", lang))
         if self._what_if is not None:
@@ -1220,15 +1279,12 @@ class ResultsPage(QWidget):
 
     # ------------------------------------------------------------------ helpers
 
-    def _situation(self, sid: str | None):
-        return next(
+    def _situation_name(self, sid: str | None) -> str:
+        situation = next(
             (s for s in self._content.questionnaire.scoring.situations if s.id == sid), None
         )
-
-    def _situation_name(self, sid: str | None) -> str:
-        situation = self._situation(sid)
         if situation is None:
-            return self._content.texts.get("results.compare.situation_none", self._lang)
+            return self._content.texts.get("present.compare.situation_none", self._lang)
         return situation.name.get(self._lang)
 
     def _change_lines(self, old: Assessment, new: Assessment, every: bool = False) -> list[str]:
@@ -1270,15 +1326,20 @@ class ResultsPage(QWidget):
 
     # ------------------------------------------------------------------ what if
 
+    def _trial_answers(self) -> Answers:
+        assert self._answers is not None
+        trial = copy.deepcopy(self._answers)
+        for qid, value in self.what_if_panel.changes().items():
+            trial.set(qid, value)
+        return trial
+
     def _what_if_changed(self) -> None:
         if self._answers is None or self._today is None:
             return
         changes = self.what_if_panel.changes()
+        self._what_if_presentation = None
         if changes:
-            trial = copy.deepcopy(self._answers)
-            for qid, value in changes.items():
-                trial.set(qid, value)
-            self._what_if = score(self._content, trial, self._today)
+            self._what_if = score(self._content, self._trial_answers(), self._today)
         else:
             self._what_if = None
         self._render_scores()
@@ -1294,19 +1355,6 @@ class ResultsPage(QWidget):
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.map_row.direction() != direction:
             self.map_row.setDirection(direction)
-
-
-def _check_date(answers: Answers, assessment: Assessment) -> dt.date:
-    """The day a check was finished, in local time; the scoring day if it never was.
-
-    An earlier check may be scored again today (to explain it with today's deadlines),
-    so the Assessment's own date is not necessarily the day of that check."""
-    if answers.finished_at is not None:
-        finished = answers.finished_at
-        if finished.tzinfo is not None:
-            finished = finished.astimezone()
-        return finished.date()
-    return assessment.today
 
 
 def _open_url(url: str) -> None:

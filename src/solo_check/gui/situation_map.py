@@ -49,6 +49,7 @@ class SituationMap(QWidget):
         self._lang: Lang = "de"
         self._position: Position | None = None
         self._situation: str | None = None
+        self._provisional = False
         self._previous: Position | None = None
         self._previous_situation: str | None = None
         self._what_if: Position | None = None
@@ -75,9 +76,12 @@ class SituationMap(QWidget):
         situation: str | None,
         previous: Position | None = None,
         previous_situation: str | None = None,
+        provisional: bool = False,
     ) -> None:
-        """The person's position now and, if known, at the previous check."""
+        """The person's position now and, if known, at the previous check. A provisional
+        position (resting on too few answers) is drawn as a hollow ring."""
         self._position, self._situation = position, situation
+        self._provisional = provisional
         self._previous, self._previous_situation = previous, previous_situation
         self._update_accessible()
         self.update()
@@ -119,6 +123,8 @@ class SituationMap(QWidget):
                     **names,
                 )
             ]
+            if self._provisional:
+                parts.append(t.get("results.map.description_provisional", lang))
         for key, pos, sid in (
             ("results.map.description_previous", self._previous, self._previous_situation),
             ("results.map.description_what_if", self._what_if, self._what_if_situation),
@@ -267,9 +273,11 @@ class SituationMap(QWidget):
                 painter,
                 plot,
                 self._position,
-                "filled",
+                "hollow" if self._provisional else "filled",
                 COLOUR_NOW,
-                t.get("results.map.you", lang),
+                t.get(
+                    "results.map.you_provisional" if self._provisional else "results.map.you", lang
+                ),
                 labels,
                 base,
             )
@@ -343,7 +351,7 @@ class SituationMap(QWidget):
         for situation in self._content.questionnaire.scoring.situations:
             if situation.id == sid:
                 return situation.name.get(self._lang)
-        return self._content.texts.get("results.compare.situation_none", self._lang)
+        return self._content.texts.get("present.compare.situation_none", self._lang)
 
     # ------------------------------------------------------------------ pieces
 

@@ -1,36 +1,23 @@
 """The report model: what goes on which page of the PDF, every string already in words.
 
-Built from the content, the answers and the Assessment; the layout code in
-``render.py`` only arranges what is here. Nothing is scored here either: scores,
-bands, contributions, pointers, actions and deadlines all come from the Assessment,
-and all wording comes from ``explain.py`` and the texts (``texts-report.toml``).
-Strings are plain text (not markup): the renderer escapes and cleans every one.
+Built from the presentation (``presentation.py``), which the results page and the
+command line lay out too, so the three say the same things; this module only decides
+what goes on which page, and adds the report's own headings (``texts-report.toml``).
+The layout code in ``render.py`` only arranges what is here. Strings are plain text
+(not markup): the renderer escapes and cleans every one.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from .. import __version__
 from ..answers import Answers
 from ..content import Content, Lang
-from ..explain import (
-    answer_text,
-    contribution_line,
-    date_text,
-    deadline_text,
-    method_paragraphs,
-    number,
-    occupation_title,
-    pointer_why,
-    signed,
-    source_lines,
-)
-from ..scoring import CATEGORY_ORDER, Assessment
+from ..explain import answer_text, date_text, method_paragraphs, number, source_lines
+from ..presentation import Presentation, StepView, present
+from ..scoring import Assessment
 
-CONTRIBUTIONS_SHOWN = 4  # per dimension; the appendix lists every answer
-NEXT_STEPS_ON_SUMMARY = 3
 PDF_LANGUAGE = {"de": "de-DE", "en": "en-GB"}
 
 
@@ -65,6 +52,7 @@ class SituationMap:
     buffers_threshold: float
     quadrants: tuple[Quadrant, ...]
     position: tuple[float, float] | None  # (exposure, buffers)
+    provisional: bool  # the dot is drawn hollow
     marker_label: str  # "Sie (71 | 15)"
     caption: str
 
@@ -81,7 +69,10 @@ class ScoreBar:
     dimension: str
     name: str
     score: int | None
-    value_text: str  # "46 – mittel" or a dash
+    value_text: str  # "46 von 100 – mittel", "vorläufig: …" or "noch kein Wert"
+    direction: str  # "Hoch ist gut." / "Hoch heißt: …"
+    warning: bool  # high is a warning (exposure): the bar is hatched, not filled
+    provisional: bool  # the bar's marker is drawn hollow
     bands: tuple[Band, ...]
 
 
@@ -94,8 +85,10 @@ class Comparison:
 @dataclass(frozen=True)
 class NextStep:
     title: str
-    timeframe: str
-    reason: str
+    timeframe: str  # "bis 31. Dezember 2026 – Frist" or "in den nächsten 3 Monaten (bis …)"
+    reasons: tuple[str, ...]
+    with_whom: str  # "Mit wem: …"
+    first_move: str  # "Erster Schritt: …"
 
 
 @dataclass(frozen=True)
@@ -106,12 +99,17 @@ class Summary:
     occupation: str | None
     situation_name: str | None
     situation_text: str
+    situation_note: str | None  # provisional: what it rests on
     situation_urgent: bool
+    deadlines_heading: str
+    deadlines: tuple[str, ...]  # every running deadline, with its date
     map: SituationMap
     scores_heading: str
     scores: tuple[ScoreBar, ...]
     steps_heading: str
     steps: tuple[NextStep, ...]
+    steps_empty: str | None
+    general_facts: tuple[str, ...]  # with nothing answered: what applies anyway
     steps_more: str | None
     missing: str | None
     comparison: Comparison | None
@@ -123,23 +121,55 @@ class DimensionSection:
     name: str
     short: str
     score_text: str
+    direction: str
     meaning_heading: str
     meaning: str
     status: str  # answered, declined, confidence
-    why_heading: str
-    contributions: tuple[str, ...]
-    contributions_more: str | None
+    concerns_heading: str
+    concerns: tuple[str, ...]
+    strengths_heading: str
+    strengths: tuple[str, ...]
+    more: str | None
+    source: str | None
     strengthen_heading: str
     strengthen: str
+
+
+@dataclass(frozen=True)
+class ProtectionRowModel:
+    label: str
+    state: str  # covered | gap | unclear | deadline | not_relevant
+    state_text: str  # a word with a sign, readable without colour
+    answer: str
+    ask: str
+
+
+@dataclass(frozen=True)
+class ProtectionGrid:
+    heading: str
+    intro: str
+    columns: tuple[str, str, str, str]  # area, state, your answer, question to ask
+    rows: tuple[ProtectionRowModel, ...]
+
+
+@dataclass(frozen=True)
+class PointerRef:
+    number: int  # the pointer's number in the reference part
+    title: str
+    key: str  # its bookmark, for an internal link
 
 
 @dataclass(frozen=True)
 class ActionRow:
     number: str
     title: str
-    reason: str
+    reasons: tuple[str, ...]  # why for this person
+    advice: str  # what to do, with its deadline where it has one
+    with_whom: str  # "Mit wem: …"
+    first_move: str  # "Erster Schritt: …"
     timeframe: str
-    pointers: str | None  # "Passende Angebote: ..."
+    pointers_label: str | None  # "Passende Hinweise (im Nachschlageteil):"
+    pointers: tuple[PointerRef, ...]
 
 
 @dataclass(frozen=True)
@@ -149,10 +179,13 @@ class ActionPlan:
     columns: tuple[str, str, str, str]  # number, action and why, by when, done
     rows: tuple[ActionRow, ...]
     empty: str
+    fields: tuple[str, ...]  # "Gespräch am: ___", "Nächster Check: …" to fill in by hand
 
 
 @dataclass(frozen=True)
 class PointerEntry:
+    number: int
+    key: str  # bookmark of its heading, the target of the plan's references
     title: str
     details: tuple[tuple[str, str], ...]  # (label, text): provider, format, cost, region, why
     offers: str
@@ -181,10 +214,16 @@ class AdviceQuestion:
 
 
 @dataclass(frozen=True)
+class AdviceGroup:
+    heading: str  # who answers these questions
+    questions: tuple[AdviceQuestion, ...]
+
+
+@dataclass(frozen=True)
 class AdviceSection:
     heading: str
     intro: str
-    questions: tuple[AdviceQuestion, ...]
+    groups: tuple[AdviceGroup, ...]
     own_notes_heading: str
     own_notes: tuple[tuple[str, str], ...]  # (question label, the person's text, literally)
     notes_heading: str
@@ -223,16 +262,38 @@ class Appendix:
 
 
 @dataclass(frozen=True)
+class DigCompRow:
+    area: str
+    answer: str
+    level: int  # 0: not answered
+    levels: int
+
+
+@dataclass(frozen=True)
+class DigCompProfile:
+    heading: str
+    intro: str
+    rows: tuple[DigCompRow, ...]
+
+
+@dataclass(frozen=True)
 class Report:
+    """The core (what people read and bring: page 1, protection at a glance, the steps,
+    the advice conversation), then after a divider the reference part."""
+
     lang: Lang
     meta: Meta
     summary: Summary
+    protection: ProtectionGrid
+    actions: ActionPlan
+    advice: AdviceSection
+    reference_heading: str
+    reference_intro: str
     dimensions_heading: str
     dimensions_intro: str
     dimensions: tuple[DimensionSection, ...]
-    actions: ActionPlan
+    digcomp: DigCompProfile
     pointers: Pointers
-    advice: AdviceSection
     method: MethodSection
     appendix: Appendix
     urls: tuple[str, ...] = field(default=())  # every link in the report, for checks
@@ -249,6 +310,7 @@ def build_model(
     previous: tuple[Answers, Assessment] | None = None,
 ) -> Report:
     """The whole report as plain data in ``lang``."""
+    pres = present(content, answers, assessment, lang, previous)
     t = content.texts
     date = date_text(content, assessment.today, lang)
     title = t.get("report.title", lang)
@@ -262,75 +324,76 @@ def build_model(
         footer=t.get("report.footer", lang, version=__version__),
         page_label=t.get("report.page", lang, page="{page}", pages="{pages}"),
     )
-    pointers = _pointers(content, assessment, lang)
+    pointers = _pointers(content, pres, lang)
+    numbers = {e.key: e for g in pointers.groups for e in g.entries}
     return Report(
         lang=lang,
         meta=meta,
-        summary=_summary(content, answers, assessment, lang, previous),
+        summary=_summary(content, assessment, pres, lang),
+        protection=_protection(content, pres, lang),
+        actions=_actions(content, pres, lang, numbers),
+        advice=_advice(content, answers, assessment, pres, lang),
+        reference_heading=t.get("report.reference.heading", lang),
+        reference_intro=t.get("report.reference.intro", lang),
         dimensions_heading=t.get("report.dimensions.heading", lang),
         dimensions_intro=t.get("report.dimensions.intro", lang),
-        dimensions=tuple(_dimensions(content, assessment, lang)),
-        actions=_actions(content, assessment, lang),
+        dimensions=tuple(_dimensions(content, pres, lang)),
+        digcomp=_digcomp(content, pres, lang),
         pointers=pointers,
-        advice=_advice(content, answers, assessment, lang),
-        method=_method(content, assessment, lang),
+        method=_method(content, assessment, pres, lang),
         appendix=_appendix(content, answers, assessment, lang),
         urls=tuple(e.url for g in pointers.groups for e in g.entries),
     )
 
 
-def _summary(
-    content: Content,
-    answers: Answers,
-    assessment: Assessment,
-    lang: Lang,
-    previous: tuple[Answers, Assessment] | None,
-) -> Summary:
+def _summary(content: Content, assessment: Assessment, pres: Presentation, lang: Lang) -> Summary:
     t = content.texts
-    q = content.questionnaire
-    situation = next((s for s in q.scoring.situations if s.id == assessment.situation), None)
-    occupation = occupation_title(content, answers, lang)
-    steps = [
-        NextStep(
-            title=_action(content, a.id).title.get(lang),
-            timeframe=_timeframe(content, a.timeframe, lang),
-            reason=_action(content, a.id).reason.get(lang),
-        )
-        for a in assessment.actions[:NEXT_STEPS_ON_SUMMARY]
-    ]
-    rest = len(assessment.actions) - len(steps)
-    missing = len(assessment.missing)
+    situation = pres.situation
+    more = len(pres.more_steps)
     return Summary(
         heading=t.get("report.summary.heading", lang),
         title=t.get("report.title", lang),
-        as_of=t.get(
-            "report.as_of",
-            lang,
-            date=date_text(content, assessment.today, lang),
-            version=assessment.questionnaire_version,
-        ),
-        occupation=t.get("report.occupation", lang, occupation=occupation) if occupation else None,
-        situation_name=t.get("report.situation", lang, name=situation.name.get(lang))
-        if situation
+        as_of=f"{pres.as_of} · {pres.content_checked_text}",
+        occupation=t.get("report.occupation", lang, occupation=pres.occupation)
+        if pres.occupation
         else None,
-        situation_text=situation.summary.get(lang)
-        if situation
-        else t.get("report.no_situation", lang),
-        situation_urgent=bool(situation and situation.urgent),
-        map=_map(content, assessment, lang),
+        situation_name=situation.heading,
+        situation_text=situation.summary,
+        situation_note=situation.provisional_note,
+        situation_urgent=situation.urgent,
+        deadlines_heading=t.get("report.summary.deadlines", lang),
+        deadlines=tuple(d.text for d in pres.deadlines),
+        map=_map(content, assessment, pres, lang),
         scores_heading=t.get("report.summary.scores", lang),
-        scores=tuple(_bars(content, assessment, lang)),
-        steps_heading=t.get("report.summary.steps", lang),
-        steps=tuple(steps),
-        steps_more=t.get("report.summary.steps_more", lang, count=len(assessment.actions))
-        if rest > 0
+        scores=tuple(_bars(content, pres)),
+        steps_heading=pres.steps_heading,
+        steps=tuple(_next_step(content, step, lang) for step in pres.steps),
+        steps_empty=pres.steps_empty,
+        general_facts=pres.general_facts,
+        steps_more=t.get("report.summary.steps_more", lang, count=len(pres.all_steps))
+        if more
         else None,
-        missing=_counted(content, "report.summary.missing", missing, lang) if missing else None,
-        comparison=_comparison(content, assessment, previous, lang) if previous else None,
+        missing=t.get("report.summary.missing", lang, text=pres.missing_text)
+        if pres.missing_text
+        else None,
+        comparison=Comparison(heading=pres.comparison.heading, lines=pres.comparison.lines)
+        if pres.comparison
+        else None,
     )
 
 
-def _map(content: Content, assessment: Assessment, lang: Lang) -> SituationMap:
+def _next_step(content: Content, step: StepView, lang: Lang) -> NextStep:
+    t = content.texts
+    return NextStep(
+        title=step.title,
+        timeframe=step.when,
+        reasons=tuple(r.text for r in step.reasons),
+        with_whom=t.get("report.step.with_whom", lang, text=step.with_whom),
+        first_move=t.get("report.step.first_move", lang, text=step.first_move),
+    )
+
+
+def _map(content: Content, assessment: Assessment, pres: Presentation, lang: Lang) -> SituationMap:
     t = content.texts
     s = content.questionnaire.scoring
     dims = content.questionnaire.dimensions
@@ -347,7 +410,7 @@ def _map(content: Content, assessment: Assessment, lang: Lang) -> SituationMap:
     marker = ""
     if position is not None:
         marker = t.get(
-            "report.map.you",
+            "report.map.you_provisional" if assessment.provisional else "report.map.you",
             lang,
             exposure=number(position[0], lang, 0),
             buffers=number(position[1], lang, 0),
@@ -359,6 +422,7 @@ def _map(content: Content, assessment: Assessment, lang: Lang) -> SituationMap:
         buffers_threshold=s.map.buffers_threshold,
         quadrants=quadrants,
         position=position,
+        provisional=assessment.provisional,
         marker_label=marker,
         caption=t.get(
             "report.map.caption",
@@ -368,164 +432,114 @@ def _map(content: Content, assessment: Assessment, lang: Lang) -> SituationMap:
             exposure_threshold=number(s.map.exposure_threshold, lang),
             buffers_threshold=number(s.map.buffers_threshold, lang),
         )
+        + (" " + t.get("report.map.provisional", lang) if assessment.provisional else "")
         if position is not None
         else t.get("report.map.no_position", lang),
     )
 
 
-def _bars(content: Content, assessment: Assessment, lang: Lang) -> list[ScoreBar]:
+def _bars(content: Content, pres: Presentation) -> list[ScoreBar]:
     q = content.questionnaire
     out = []
-    for dim_id, result in assessment.dimensions.items():
-        dim = q.dimensions[dim_id]
+    for view in pres.dimensions:
+        dim = q.dimensions[view.id]
         bands = []
         low = 0.0
         for band in dim.bands:
             high = band.below if band.below is not None else 100.0
-            bands.append(Band(label=band.label.get(lang), low=low, high=high))
+            bands.append(Band(label=band.label.get(pres.lang), low=low, high=high))
             low = high
         out.append(
             ScoreBar(
-                dimension=dim_id,
-                name=dim.name.get(lang),
-                score=result.score,
-                value_text=_score_text(content, dim_id, result.score, result.band, lang),
+                dimension=view.id,
+                name=view.name,
+                score=view.score,
+                value_text=view.score_text,
+                direction=view.direction,
+                warning=view.higher_is == "warning",
+                provisional=view.provisional,
                 bands=tuple(bands),
             )
         )
     return out
 
 
-def _score_text(
-    content: Content, dim_id: str, score: int | None, band_id: str | None, lang: Lang
-) -> str:
+def _dimensions(content: Content, pres: Presentation, lang: Lang) -> list[DimensionSection]:
     t = content.texts
-    if score is None:
-        return t.get("report.score.none", lang)
-    dim = content.questionnaire.dimensions[dim_id]
-    band = next((b for b in dim.bands if b.id == band_id), None)
-    label = band.label.get(lang) if band else ""
-    return t.get("report.score.value", lang, score=score, band=label)
+    return [
+        DimensionSection(
+            id=view.id,
+            name=view.name,
+            short=view.short,
+            score_text=view.score_text,
+            direction=view.direction,
+            meaning_heading=t.get("report.dimensions.meaning", lang),
+            meaning=view.meaning,
+            status=view.status,
+            concerns_heading=view.concerns_heading,
+            concerns=tuple(r.text for r in view.concerns),
+            strengths_heading=view.strengths_heading,
+            strengths=tuple(r.text for r in view.strengths),
+            more=view.more,
+            source=view.source,
+            strengthen_heading=t.get("report.dimensions.strengthen", lang),
+            strengthen=view.strengthen,
+        )
+        for view in pres.dimensions
+    ]
 
 
-def _comparison(
-    content: Content,
-    assessment: Assessment,
-    previous: tuple[Answers, Assessment],
-    lang: Lang,
-) -> Comparison:
+def _protection(content: Content, pres: Presentation, lang: Lang) -> ProtectionGrid:
     t = content.texts
-    q = content.questionnaire
-    _, before = previous
-    lines = []
-    for dim_id, now in assessment.dimensions.items():
-        then = before.dimensions.get(dim_id)
-        then_score = then.score if then is not None else None
-        name = q.dimensions[dim_id].name.get(lang)
-        if now.score is None or then_score is None:
-            lines.append(
-                t.get(
-                    "report.compare.line_open",
-                    lang,
-                    name=name,
-                    before=_dash(then_score),
-                    now=_dash(now.score),
-                )
+    return ProtectionGrid(
+        heading=t.get("report.protection.heading", lang),
+        intro=t.get("report.protection.intro", lang),
+        columns=(
+            t.get("report.protection.col_area", lang),
+            t.get("report.protection.col_state", lang),
+            t.get("report.protection.col_answer", lang),
+            t.get("report.protection.col_ask", lang),
+        ),
+        rows=tuple(
+            ProtectionRowModel(
+                label=row.label,
+                state=row.state,
+                state_text=row.state_text,
+                answer=row.answer,
+                ask=row.ask or "",
             )
-        else:
-            lines.append(
-                t.get(
-                    "report.compare.line",
-                    lang,
-                    name=name,
-                    before=then_score,
-                    now=now.score,
-                    change=signed(now.score - then_score, lang),
-                )
-            )
-    if before.situation != assessment.situation and before.situation is not None:
-        then_sit = next(s for s in q.scoring.situations if s.id == before.situation)
-        lines.append(t.get("report.compare.situation", lang, name=then_sit.name.get(lang)))
-    return Comparison(
-        heading=t.get("report.compare.heading", lang, date=date_text(content, before.today, lang)),
-        lines=tuple(lines),
+            for row in pres.protection
+        ),
     )
 
 
-def _counted(content: Content, key: str, count: int, lang: Lang) -> str:
-    """A sentence with a count: the ``_one`` variant for exactly one."""
-    if count == 1:
-        return content.texts.get(f"{key}_one", lang)
-    return content.texts.get(key, lang, count=count)
+def pointer_key(pointer_id: str) -> str:
+    return f"pointer-{pointer_id}"
 
 
-def _dash(score: int | None) -> str:
-    return "–" if score is None else str(score)
-
-
-def _dimensions(content: Content, assessment: Assessment, lang: Lang) -> list[DimensionSection]:
-    t = content.texts
-    q = content.questionnaire
-    out = []
-    for dim_id, result in assessment.dimensions.items():
-        dim = q.dimensions[dim_id]
-        band = next((b for b in dim.bands if b.id == result.band), None)
-        status = t.get("explain.answered", lang, answered=result.answered, total=result.total)
-        if result.declined:
-            status += "; " + t.get("explain.declined", lang, count=result.declined)
-        level = next(c.label.get(lang) for c in q.scoring.confidence if c.id == result.confidence)
-        status = f"{status}. {t.get('explain.confidence', lang, level=level)}"
-        shown = result.contributions[:CONTRIBUTIONS_SHOWN]
-        rest = len(result.contributions) - len(shown)
-        out.append(
-            DimensionSection(
-                id=dim_id,
-                name=dim.name.get(lang),
-                short=dim.short.get(lang),
-                score_text=_score_text(content, dim_id, result.score, result.band, lang),
-                meaning_heading=t.get("report.dimensions.meaning", lang),
-                meaning=band.meaning.get(lang) if band else t.get("explain.no_score", lang),
-                status=status,
-                why_heading=t.get("report.dimensions.why", lang),
-                contributions=tuple(contribution_line(content, c, lang) for c in shown),
-                contributions_more=_counted(content, "report.dimensions.more", rest, lang)
-                if rest > 0
-                else None,
-                strengthen_heading=t.get("report.dimensions.strengthen", lang),
-                strengthen=dim.strengthen.get(lang),
-            )
-        )
-    return out
-
-
-def _action(content: Content, action_id: str) -> Any:
-    return next(a for a in content.pointers.actions if a.id == action_id)
-
-
-def _timeframe(content: Content, timeframe_id: str, lang: Lang) -> str:
-    frames = content.questionnaire.scoring.timeframes
-    return next(tf.label.get(lang) for tf in frames if tf.id == timeframe_id)
-
-
-def _actions(content: Content, assessment: Assessment, lang: Lang) -> ActionPlan:
+def _actions(
+    content: Content, pres: Presentation, lang: Lang, numbers: dict[str, PointerEntry]
+) -> ActionPlan:
     t = content.texts
     rows = []
-    for i, planned in enumerate(assessment.actions, 1):
-        action = _action(content, planned.id)
-        titles = [content.pointers.by_id[p].title.get(lang) for p in planned.pointers]
+    for step in pres.all_steps:
+        advice = step.advice  # the deadline's date stands in the "by when" column
+        refs = tuple(
+            PointerRef(numbers[key].number, p.title, key)
+            for p in step.pointers
+            if (key := pointer_key(p.id)) in numbers
+        )[: content.questionnaire.scoring.presentation.pointers_per_step]
         rows.append(
             ActionRow(
-                number=str(i),
-                title=action.title.get(lang),
-                reason=action.reason.get(lang),
-                timeframe=_timeframe(content, planned.timeframe, lang),
-                pointers=t.get(
-                    "report.actions.pointers",
-                    lang,
-                    titles=t.get("report.actions.pointer_separator", lang).join(titles),
-                )
-                if titles
-                else None,
+                number=str(step.number),
+                title=step.title,
+                reasons=tuple(r.text for r in step.reasons),
+                advice=advice,
+                with_whom=t.get("report.step.with_whom", lang, text=step.with_whom),
+                first_move=t.get("report.step.first_move", lang, text=step.first_move),
+                timeframe=step.when,
+                pointers_label=t.get("report.actions.pointers", lang) if refs else None,
+                pointers=refs,
             )
         )
     return ActionPlan(
@@ -538,52 +552,62 @@ def _actions(content: Content, assessment: Assessment, lang: Lang) -> ActionPlan
             t.get("report.actions.col_done", lang),
         ),
         rows=tuple(rows),
-        empty=t.get(
-            "report.actions.none_open" if assessment.missing else "report.actions.none", lang
+        empty=pres.steps_empty or t.get("present.steps.none", lang),
+        fields=(
+            t.get("report.actions.talk_on", lang),
+            t.get(
+                "report.actions.next_check",
+                lang,
+                date=date_text(content, pres.next_check, lang),
+            ),
         ),
     )
 
 
-def _pointers(content: Content, assessment: Assessment, lang: Lang) -> Pointers:
+def _digcomp(content: Content, pres: Presentation, lang: Lang) -> DigCompProfile:
     t = content.texts
-    q = content.questionnaire
-    region_q = q.questions[q.scoring.preferences.region_question]
-    states = {o.id: o.label.get(lang) for o in q.options(region_q)}
+    return DigCompProfile(
+        heading=t.get("report.digcomp.heading", lang),
+        intro=t.get("report.digcomp.intro", lang),
+        rows=tuple(DigCompRow(d.area, d.answer, d.level, d.levels) for d in pres.digcomp),
+    )
+
+
+def _pointers(content: Content, pres: Presentation, lang: Lang) -> Pointers:
+    t = content.texts
+    order = content.questionnaire.scoring.ranking.category_order
     groups = []
-    for category in CATEGORY_ORDER:
+    number = 0
+    for category in order:
         entries = []
-        for sel in assessment.pointers:
-            p = content.pointers.by_id[sel.id]
-            if p.category != category:
+        for view in pres.all_pointers:
+            if view.category != category:
                 continue
-            region = (
-                t.get(
-                    "region.only",
-                    lang,
-                    states=", ".join(states.get(s, s) for s in p.regions),
-                )
-                if p.regions
-                else t.get("common.all_germany", lang)
+            why = " ".join(
+                [r.text for r in view.reasons]
+                + [x for x in (view.general, view.deadline_note, view.offer_note) if x]
             )
-            formats = t.get("common.list_separator", lang).join(
-                t.get(f"format.{f}", lang) for f in p.formats
-            )
+            number += 1
             entries.append(
                 PointerEntry(
-                    title=p.title.get(lang),
+                    number=number,
+                    key=pointer_key(view.id),
+                    title=t.get("report.pointers.numbered", lang, number=number, title=view.title),
                     details=(
-                        (t.get("report.pointers.provider", lang), p.provider.get(lang)),
-                        (t.get("report.pointers.format", lang), formats),
-                        (t.get("report.pointers.cost", lang), p.cost.get(lang)),
-                        (t.get("report.pointers.region", lang), region),
-                        (
-                            t.get("report.pointers.why", lang),
-                            pointer_why(content, p.id, sel.deadline, lang),
-                        ),
+                        (t.get("report.pointers.provider", lang), view.provider),
+                        (t.get("report.pointers.format", lang), view.formats),
+                        (t.get("report.pointers.cost", lang), view.cost),
+                        (t.get("report.pointers.region", lang), view.region_text),
+                        (t.get("report.pointers.why", lang), why),
+                    )
+                    + (
+                        ((t.get("report.pointers.question", lang), view.advice_question),)
+                        if view.advice_question
+                        else ()
                     ),
-                    offers=p.offers.get(lang),
+                    offers=view.offers,
                     link_label=t.get("report.pointers.link", lang),
-                    url=p.url,
+                    url=view.url,
                 )
             )
         if entries:
@@ -593,9 +617,7 @@ def _pointers(content: Content, assessment: Assessment, lang: Lang) -> Pointers:
     return Pointers(
         heading=t.get("report.pointers.heading", lang),
         intro=t.get(
-            "report.pointers.intro",
-            lang,
-            checked=date_text(content, content.pointers.checked, lang),
+            "report.pointers.intro", lang, checked=date_text(content, content.checked, lang)
         ),
         groups=tuple(groups),
         empty=t.get("report.pointers.none", lang),
@@ -603,34 +625,30 @@ def _pointers(content: Content, assessment: Assessment, lang: Lang) -> Pointers:
 
 
 def _advice(
-    content: Content, answers: Answers, assessment: Assessment, lang: Lang
+    content: Content, answers: Answers, assessment: Assessment, pres: Presentation, lang: Lang
 ) -> AdviceSection:
-    """The questions to raise: those of the selected pointers, in the Assessment's order
-    (most relevant first), each with its deadline where one is still running."""
+    """The questions to raise, as the presentation ranks them, each with its deadline."""
     t = content.texts
-    questions: list[AdviceQuestion] = []
-    seen: set[str] = set()
-    for sel in assessment.pointers:
-        p = content.pointers.by_id[sel.id]
-        if p.advice_question is None:
-            continue
-        text = p.advice_question.get(lang)
-        if text in seen:
-            continue
-        seen.add(text)
-        note = None
-        if sel.deadline is not None and sel.deadline.state in ("open", "uncertain"):
-            note = t.get(
-                "report.advice.deadline",
-                lang,
-                text=deadline_text(content, p.id, sel.deadline, lang),
-            )
-        questions.append(AdviceQuestion(text=text, note=note))
-    if assessment.missing:
-        questions.append(
-            AdviceQuestion(
-                text=_counted(content, "report.advice.missing", len(assessment.missing), lang),
-                note=None,
+    groups = [
+        AdviceGroup(
+            heading=group.name,
+            questions=tuple(
+                AdviceQuestion(
+                    text=a.text,
+                    note=t.get("report.advice.deadline", lang, text=a.note) if a.note else None,
+                )
+                for a in group.questions
+            ),
+        )
+        for group in pres.advice_groups
+    ]
+    if pres.missing:
+        count = len(pres.missing)
+        key = "report.advice.missing_one" if count == 1 else "report.advice.missing"
+        groups.append(
+            AdviceGroup(
+                heading=t.get("report.advice.open_heading", lang),
+                questions=(AdviceQuestion(text=t.get(key, lang, count=count), note=None),),
             )
         )
     # The person's own free text (apart from an occupation title) belongs in the talk.
@@ -647,39 +665,43 @@ def _advice(
     return AdviceSection(
         heading=t.get("report.advice.heading", lang),
         intro=t.get("report.advice.intro", lang),
-        questions=tuple(questions),
+        groups=tuple(groups),
         own_notes_heading=t.get("report.advice.own_notes", lang),
         own_notes=own_notes,
         notes_heading=t.get("report.advice.notes", lang),
-        note_lines=12,
+        note_lines=6,
     )
 
 
-def _method(content: Content, assessment: Assessment, lang: Lang) -> MethodSection:
+def _method(
+    content: Content, assessment: Assessment, pres: Presentation, lang: Lang
+) -> MethodSection:
     t = content.texts
     q = content.questionnaire
+    facts = [
+        t.get(
+            "report.method.version",
+            lang,
+            questionnaire=q.title.get(lang),
+            version=assessment.questionnaire_version,
+            checked=date_text(content, content.checked, lang),
+        ),
+        t.get(
+            "report.method.made",
+            lang,
+            date=date_text(content, assessment.today, lang),
+            version=__version__,
+        ),
+    ]
+    if pres.content_old_text:
+        facts.append(pres.content_old_text)
+    facts += [pres.offline, pres.not_advice]
     return MethodSection(
         heading=t.get("report.method.heading", lang),
         paragraphs=tuple(method_paragraphs(content, lang)),
         sources_heading=t.get("report.method.sources", lang),
         sources=tuple(source_lines(content, lang)),
-        facts=(
-            t.get(
-                "report.method.version",
-                lang,
-                questionnaire=q.title.get(lang),
-                version=assessment.questionnaire_version,
-                checked=date_text(content, content.checked, lang),
-            ),
-            t.get(
-                "report.method.made",
-                lang,
-                date=date_text(content, assessment.today, lang),
-                version=__version__,
-            ),
-            t.get("app.offline", lang),
-            t.get("app.not_advice", lang),
-        ),
+        facts=tuple(facts),
     )
 
 
@@ -705,10 +727,11 @@ def _appendix(content: Content, answers: Answers, assessment: Assessment, lang: 
                 text = value if free else answer_text(content, question, value, lang)
                 rows.append(AnswerRow(question.label.get(lang), str(text), "answered", free))
             else:
+                empty = question.type == "text"  # free text left empty is not "open"
                 rows.append(
                     AnswerRow(
                         question.label.get(lang),
-                        t.get("common.not_answered", lang),
+                        t.get("common.left_empty" if empty else "common.not_answered", lang),
                         "missing",
                         False,
                     )

@@ -223,6 +223,9 @@ def stylesheet() -> dict[str, ParagraphStyle]:
         "bullet": style("bullet", leftIndent=14, bulletIndent=2, spaceAfter=3),
         "step": style("step", leftIndent=18, bulletIndent=0, spaceAfter=4),
         "step_title": style("step_title", leftIndent=18, bulletIndent=0, spaceAfter=1),
+        "step_reason_line": style(
+            "step_reason_line", fontSize=8.5, leading=11.5, leftIndent=18, spaceAfter=1
+        ),
         "step_reason": style(
             "step_reason", fontSize=8.5, leading=11.5, leftIndent=18, spaceAfter=7
         ),
@@ -334,7 +337,7 @@ def _wrap_words(text: str, font: str, size: float, width: float) -> list[str]:
     return lines
 
 
-def situation_map(m: model.SituationMap, size: float = 232) -> Drawing:
+def situation_map(m: model.SituationMap, size: float = 186) -> Drawing:
     """The exposure x buffers map: four situations, thresholds, the person's dot."""
     left, bottom = 30.0, 30.0
     plot = size - left - 10  # room for the dot at 100
@@ -443,7 +446,10 @@ def situation_map(m: model.SituationMap, size: float = 232) -> Drawing:
     if m.position is not None and dot is not None:
         x, y = dot
         d.add(Circle(x, y, 6.5, fillColor=colors.white, strokeColor=None))
-        d.add(Circle(x, y, 4.5, fillColor=INK, strokeColor=None))
+        if m.provisional:  # hollow: the place rests on too few answers
+            d.add(Circle(x, y, 4.5, fillColor=colors.white, strokeColor=INK, strokeWidth=1.4))
+        else:
+            d.add(Circle(x, y, 4.5, fillColor=INK, strokeColor=None))
         d.add(Circle(x, y, 8.5, fillColor=None, strokeColor=INK, strokeWidth=1))
         width = pdfmetrics.stringWidth(m.marker_label, BOLD, 8) + 6
         lx = x + 11 if m.position[0] < 50 else x - 11 - width
@@ -454,8 +460,11 @@ def situation_map(m: model.SituationMap, size: float = 232) -> Drawing:
 
 
 def score_bars(bars: tuple[model.ScoreBar, ...], width: float = 236) -> Drawing:
-    """The four scores as bars on a 0-100 scale, with the score bands marked below."""
-    row = 52.0
+    """The four scores as bars on a 0-100 scale, with the score bands marked below and
+    the direction in words. A bar where high is a warning (exposure) is hatched rather
+    than filled, so the difference shows without colour; a provisional score has a
+    hollow, dashed marker."""
+    row = 46.0
     d = Drawing(width, row * len(bars) + 4, initialFontName=FONT)
     track_h = 11.0
     for i, bar in enumerate(bars):
@@ -496,19 +505,51 @@ def score_bars(bars: tuple[model.ScoreBar, ...], width: float = 236) -> Drawing:
             if j:
                 d.add(Line(x0, y - 3, x0, y + track_h + 3, strokeColor=MUTED, strokeWidth=0.8))
         d.add(Rect(0, y, width, track_h, fillColor=None, strokeColor=MUTED, strokeWidth=0.6))
+        d.add(String(0, y - 19, bar.direction, fontName=ITALIC, fontSize=7, fillColor=MUTED))
         if bar.score is not None:
-            d.add(
-                Rect(
-                    0,
-                    y + 2.5,
-                    width * bar.score / 100,
-                    track_h - 5,
-                    fillColor=ACCENT,
-                    strokeColor=None,
-                )
-            )
             x = width * bar.score / 100
-            d.add(Line(x, y - 1, x, y + track_h + 1, strokeColor=INK, strokeWidth=1.6))
+            if bar.warning:
+                d.add(
+                    Rect(
+                        0,
+                        y + 2.5,
+                        x,
+                        track_h - 5,
+                        fillColor=None,
+                        strokeColor=ACCENT,
+                        strokeWidth=0.8,
+                    )
+                )
+                step = 3.0
+                k = 0.0
+                while k < x:
+                    d.add(
+                        Line(
+                            k,
+                            y + 2.5,
+                            min(k + track_h - 5, x),
+                            y + 2.5 + min(track_h - 5, x - k),
+                            strokeColor=ACCENT,
+                            strokeWidth=0.8,
+                        )
+                    )
+                    k += step
+            else:
+                d.add(Rect(0, y + 2.5, x, track_h - 5, fillColor=ACCENT, strokeColor=None))
+            if bar.provisional:
+                d.add(
+                    Line(
+                        x,
+                        y - 1,
+                        x,
+                        y + track_h + 1,
+                        strokeColor=INK,
+                        strokeWidth=1.2,
+                        strokeDashArray=[1.5, 1.2],
+                    )
+                )
+            else:
+                d.add(Line(x, y - 1, x, y + track_h + 1, strokeColor=INK, strokeWidth=1.6))
     return d
 
 
@@ -543,6 +584,8 @@ def _summary(story: _Story, s: model.Summary) -> None:
     story.add(Spacer(1, 10))
     box = [story.p(s.situation_name, "situation")] if s.situation_name else []
     box.append(story.p(s.situation_text))
+    if s.situation_note:
+        box.append(story.p(s.situation_note, "small"))
     situation = Table([[box]], colWidths=[FRAME_W])
     situation.setStyle(
         table_style(
@@ -556,7 +599,25 @@ def _summary(story: _Story, s: model.Summary) -> None:
             ]
         )
     )
-    story.add(situation, Spacer(1, 12))
+    story.add(situation, Spacer(1, 8))
+    if s.deadlines:
+        # Every running deadline with its date, in a box of its own: the one thing on
+        # this page that cannot wait.
+        lines = [story.p(s.deadlines_heading, "label")]
+        lines += [Paragraph(markup(d), st["bullet"], bulletText="!") for d in s.deadlines]
+        callout = Table([[lines]], colWidths=[FRAME_W])
+        callout.setStyle(
+            table_style(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.2, INK),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        story.add(callout, Spacer(1, 8))
     left = [situation_map(s.map), Spacer(1, 4), story.p(s.map.caption, "caption")]
     right = [story.p(s.scores_heading, "h3"), Spacer(1, 2), score_bars(s.scores)]
     if s.comparison:
@@ -579,20 +640,21 @@ def _summary(story: _Story, s: model.Summary) -> None:
         lead: list[Flowable] = [story.p(s.steps_heading, "h2")]
         for i, step in enumerate(s.steps, 1):
             text = f"<b>{markup(step.title)}</b> – {markup(step.timeframe)}"
-            story.add(
-                KeepTogether(
-                    [
-                        *lead,
-                        Paragraph(text, st["step_title"], bulletText=f"{i}."),
-                        story.p(step.reason, "step_reason"),
-                    ]
-                )
-            )
+            block: list[Flowable] = [
+                *lead,
+                Paragraph(text, st["step_title"], bulletText=f"{i}."),
+            ]
+            block += [story.p(reason, "step_reason_line") for reason in step.reasons]
+            block.append(story.p(f"{step.with_whom} · {step.first_move}", "step_reason"))
+            story.add(KeepTogether(block))
             lead = []
-        if s.steps_more:
-            story.add(story.p(s.steps_more, "small_muted"))
-    if s.missing:
-        story.add(Spacer(1, 6), story.p(s.missing, "small_muted"))
+    elif s.steps_empty:
+        story.add(story.p(s.steps_heading, "h2"), story.p(s.steps_empty))
+        for fact in s.general_facts:
+            story.add(Paragraph(markup(fact), st["bullet"], bulletText="•"))
+    notes = " ".join(x for x in (s.steps_more, s.missing) if x)
+    if notes:
+        story.add(Spacer(1, 4), story.p(notes, "small_muted"))
     story.add(PageBreak())
 
 
@@ -602,44 +664,44 @@ def _dimensions(story: _Story, report: model.Report) -> None:
     for dim in report.dimensions:
         story.add(CondPageBreak(150))
         story.add(story.heading(f"{dim.name}: {dim.score_text}", "h2", 1))
-        story.add(story.p(dim.short, "small_muted"), Spacer(1, 4))
+        story.add(story.p(f"{dim.short} {dim.direction}", "small_muted"), Spacer(1, 4))
         story.add(story.p(dim.meaning_heading, "h3"), story.p(dim.meaning))
         story.add(story.p(dim.status, "small_muted"), Spacer(1, 2))
-        if dim.contributions:
-            story.add(story.p(dim.why_heading, "h3"))
-            for line in dim.contributions:
-                story.add(Paragraph(markup(line), story.styles["bullet"], bulletText="•"))
-            if dim.contributions_more:
-                story.add(story.p(dim.contributions_more, "small_muted"))
+        for heading, lines in (
+            (dim.concerns_heading, dim.concerns),
+            (dim.strengths_heading, dim.strengths),
+        ):
+            if lines:
+                story.add(story.p(heading, "h3"))
+                for line in lines:
+                    story.add(Paragraph(markup(line), story.styles["bullet"], bulletText="•"))
+        if dim.more:
+            story.add(story.p(dim.more, "small_muted"))
+        if dim.source:
+            story.add(story.p(dim.source, "small_muted"))
         story.add(story.p(dim.strengthen_heading, "h3"), story.p(dim.strengthen))
 
 
-def _actions(story: _Story, plan: model.ActionPlan) -> None:
+def _protection(story: _Story, grid: model.ProtectionGrid) -> None:
     st = story.styles
-    story.add(PageBreak())  # the plan is the page people print and tick off
-    story.add(story.heading(plan.heading, "h1", 0))
-    story.add(story.p(plan.intro))
-    if not plan.rows:
-        story.add(story.p(plan.empty))
-        return
-    head = [Paragraph(markup(c), st["cell_head"]) for c in plan.columns]
-    rows: list[list[object]] = [head]
-    for r in plan.rows:
-        step = [
-            Paragraph(markup(r.title), st["cell_bold"]),
-            Paragraph(markup(r.reason), st["cell"]),
-        ]
-        if r.pointers:
-            step.append(Paragraph(markup(r.pointers), st["small_muted"]))
+    story.add(story.heading(grid.heading, "h1", 0))
+    story.add(story.p(grid.intro))
+    rows: list[list[object]] = [[Paragraph(markup(c), st["cell_head"]) for c in grid.columns]]
+    marks = []
+    for i, row in enumerate(grid.rows, 1):
         rows.append(
             [
-                Paragraph(markup(r.number), st["cell_bold"]),
-                step,
-                Paragraph(markup(r.timeframe), st["cell"]),
-                TickBox(),
+                Paragraph(markup(row.label), st["cell_bold"]),
+                Paragraph(
+                    markup(row.state_text), st["cell_bold" if row.state != "covered" else "cell"]
+                ),
+                Paragraph(markup(row.answer), st["cell"]),
+                Paragraph(markup(row.ask), st["cell"]),
             ]
         )
-    widths = [30, FRAME_W - 30 - 86 - 46, 86, 46]
+        if row.state in ("gap", "deadline"):  # the rows to talk about: a heavier rule
+            marks.append(("LINEBEFORE", (0, i), (0, i), 3, INK))
+    widths = [FRAME_W * 0.22, FRAME_W * 0.17, FRAME_W * 0.25, FRAME_W * 0.36]
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         table_style(
@@ -648,12 +710,105 @@ def _actions(story: _Story, plan: model.ActionPlan) -> None:
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
                 ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (3, 1), (3, -1), "CENTER"),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 5),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                ("TOPPADDING", (3, 1), (3, -1), 7),
+                *marks,
+            ]
+        )
+    )
+    story.add(table)
+
+
+def _actions(story: _Story, plan: model.ActionPlan) -> None:
+    st = story.styles
+    story.add(CondPageBreak(120))
+    story.add(story.heading(plan.heading, "h1", 0))
+    story.add(story.p(plan.intro))
+    if not plan.rows:
+        story.add(story.p(plan.empty))
+    else:
+        head = [Paragraph(markup(c), st["cell_head"]) for c in plan.columns]
+        rows: list[list[object]] = [head]
+        for r in plan.rows:
+            # why for this person, what to do, with whom (the first move is on page 1)
+            step: list[Flowable] = [Paragraph(markup(r.title), st["cell_bold"])]
+            step += [Paragraph(markup(reason), st["cell"], bulletText="•") for reason in r.reasons]
+            step.append(Paragraph(markup(r.advice), st["cell"]))
+            step.append(Paragraph(markup(r.with_whom), st["cell"]))
+            if r.pointers:
+                links = "; ".join(
+                    f'<a href="#{ref.key}" color="#1c4a72">{ref.number}: {markup(ref.title)}</a>'
+                    for ref in r.pointers
+                )
+                step.append(
+                    Paragraph(f"{markup(r.pointers_label or '')} {links}", st["small_muted"])
+                )
+            rows.append(
+                [
+                    Paragraph(markup(r.number), st["cell_bold"]),
+                    step,
+                    Paragraph(markup(r.timeframe), st["cell"]),
+                    TickBox(),
+                ]
+            )
+        widths = [26, FRAME_W - 26 - 92 - 40, 92, 40]
+        table = Table(rows, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            table_style(
+                [
+                    ("BACKGROUND", (0, 0), (-1, 0), TINT),
+                    ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+                    ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("ALIGN", (3, 1), (3, -1), "CENTER"),
+                    ("TOPPADDING", (0, 0), (-1, -1), 4),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("TOPPADDING", (3, 1), (3, -1), 6),
+                ]
+            )
+        )
+        story.add(table)
+    story.add(Spacer(1, 10))
+    for line in plan.fields:
+        story.add(story.p(line))
+
+
+def _reference(story: _Story, report: model.Report) -> None:
+    """The divider between the core and the reference part."""
+    story.add(PageBreak())
+    story.add(story.heading(report.reference_heading, "title", 0))
+    story.add(story.p(report.reference_intro), Spacer(1, 8))
+
+
+def _digcomp(story: _Story, profile: model.DigCompProfile) -> None:
+    st = story.styles
+    if not profile.rows:
+        return
+    story.add(CondPageBreak(140))
+    story.add(story.heading(profile.heading, "h2", 1))
+    story.add(story.p(profile.intro))
+    rows = []
+    for row in profile.rows:
+        blocks = "■" * row.level + "□" * (row.levels - row.level)
+        rows.append(
+            [
+                Paragraph(markup(row.area), st["cell_bold"]),
+                Paragraph(markup(row.answer), st["cell"]),
+                Paragraph(blocks, st["cell"]),
+            ]
+        )
+    table = Table(rows, colWidths=[FRAME_W * 0.32, FRAME_W * 0.48, FRAME_W * 0.2])
+    table.setStyle(
+        table_style(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ]
         )
     )
@@ -704,7 +859,7 @@ def _pointers(story: _Story, pointers: model.Pointers) -> None:
                 KeepTogether(
                     [
                         *lead,
-                        story.p(entry.title, "h3"),
+                        Heading(entry.title, st["h3"], entry.key, 2),
                         story.p(entry.offers, "small"),
                         Spacer(1, 4),
                         details,
@@ -731,11 +886,16 @@ def _advice(story: _Story, advice: model.AdviceSection) -> None:
     story.add(CondPageBreak(200))
     story.add(story.heading(advice.heading, "h1", 0))
     story.add(story.p(advice.intro))
-    for i, question in enumerate(advice.questions, 1):
-        block = [Paragraph(markup(question.text), st["step"], bulletText=f"{i}.")]
-        if question.note:
-            block.append(story.p(question.note, "note"))
-        story.add(KeepTogether(block))
+    number = 0
+    for group in advice.groups:
+        lead: list[Flowable] = [story.p(group.heading, "h3")]
+        for question in group.questions:
+            number += 1
+            block = [*lead, Paragraph(markup(question.text), st["step"], bulletText=f"{number}.")]
+            if question.note:
+                block.append(story.p(question.note, "note"))
+            story.add(KeepTogether(block))
+            lead = []
     if advice.own_notes:
         story.add(story.p(advice.own_notes_heading, "h3"))
     for label, text in advice.own_notes:
@@ -766,7 +926,7 @@ def _method(story: _Story, method: model.MethodSection) -> None:
 
 def _appendix(story: _Story, appendix: model.Appendix) -> None:
     st = story.styles
-    story.add(PageBreak())
+    story.add(CondPageBreak(200))
     story.add(story.heading(appendix.heading, "h1", 0))
     story.add(story.p(appendix.intro))
     q_width = FRAME_W * 0.4
@@ -817,11 +977,16 @@ def appendix_rows(rows: tuple[model.AnswerRow, ...]) -> Iterator[tuple[_RowState
 
 
 SECTIONS: tuple[Callable[[_Story, model.Report], None], ...] = (
+    # the core: what people read and bring to an advice conversation
     lambda story, r: _summary(story, r.summary),
-    _dimensions,
+    lambda story, r: _protection(story, r.protection),
     lambda story, r: _actions(story, r.actions),
-    lambda story, r: _pointers(story, r.pointers),
     lambda story, r: _advice(story, r.advice),
+    # the reference part
+    _reference,
+    _dimensions,
+    lambda story, r: _digcomp(story, r.digcomp),
+    lambda story, r: _pointers(story, r.pointers),
     lambda story, r: _method(story, r.method),
     lambda story, r: _appendix(story, r.appendix),
 )
