@@ -8,6 +8,7 @@ reports each problem with the field it concerns, in the person's language.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import math
@@ -148,39 +149,68 @@ class AnswersError(Exception):
 
 
 def read_answers(path: Path, content: Content) -> Answers:
-    """Read and check an answers file; raise AnswersError naming every problem."""
+    """Read and check an answers file; raise AnswersError naming every problem.
+
+    Only an ordinary file is read, and never more than the limit: a FIFO or a device
+    (/dev/zero) is refused at once instead of hanging or filling the memory."""
+    from .files import FileTooLargeError, NotRegularFileError, read_regular_file
+
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise AnswersError(
-                [Problem("", "too_large", {"size_mb": round(size / 1_048_576, 1), "max_mb": 5})]
-            )
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise AnswersError([Problem("", "not_found", {"path": str(path)})]) from None
     except IsADirectoryError:
         raise AnswersError([Problem("", "not_a_file", {"path": str(path)})]) from None
+    except NotRegularFileError:
+        raise AnswersError([Problem("", "not_regular", {"path": str(path)})]) from None
+    except FileTooLargeError as exc:
+        raise AnswersError([_too_large(exc.size)]) from None
     except OSError as exc:
         raise AnswersError([Problem("", "unreadable", {"reason": exc.strerror or exc})]) from None
     return parse_answers(raw, content)
+
+
+def _too_large(size: int) -> Problem:
+    return Problem("", "too_large", {"size_mb": round(size / 1_048_576, 1), "max_mb": 5})
+
+
+# No number in an answers file has more than a few digits (the largest allowed answers are
+# amounts in euros). Python refuses to convert integers of more than 4300 digits with a
+# ValueError that is not a JSON error, and converting long ones costs time that grows with
+# the square of their length: such a number is reported before it is converted.
+MAX_NUMBER_DIGITS = 100
+
+
+class _NumberTooLong(ValueError):
+    def __init__(self, digits: int):
+        super().__init__(digits)
+        self.digits = digits
+
+
+def _parse_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > MAX_NUMBER_DIGITS:
+        raise _NumberTooLong(digits)
+    return int(text)
 
 
 def parse_answers(raw: bytes | str, content: Content) -> Answers:
     """Check the text of an answers file against the questionnaire and return the answers."""
     if isinstance(raw, bytes):
         if len(raw) > MAX_FILE_BYTES:
-            size_mb = round(len(raw) / 1_048_576, 1)
-            raise AnswersError([Problem("", "too_large", {"size_mb": size_mb, "max_mb": 5})])
+            raise AnswersError([_too_large(len(raw))])
         try:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise AnswersError([Problem("", "not_text")]) from None
     try:
-        data = json.loads(raw)
+        data = json.loads(raw, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise AnswersError(
             [Problem("", "not_json", {"line": exc.lineno, "column": exc.colno})]
         ) from None
+    except _NumberTooLong as exc:
+        raise AnswersError([Problem("", "number_too_long", {"digits": exc.digits})]) from None
     except RecursionError:
         raise AnswersError([Problem("", "not_json", {"line": 1, "column": 1})]) from None
     if not isinstance(data, dict):
@@ -327,6 +357,20 @@ def check_value(question: Question, value: Any, content: Content) -> list[tuple[
             return [("text_too_long", {"length": len(value), "max": question.max_length})]
         return []
     return [("wrong_type", {})]
+
+
+def only_valid(answers: Answers, content: Content) -> Answers:
+    """A shallow copy holding only the values without a problem: what may be handed to
+    scoring and to the words about a check (a value damaged in the store, or typed in but
+    not valid yet, might be of any type)."""
+    q = content.questionnaire.questions
+    kept = copy.copy(answers)
+    kept.values = {
+        qid: value
+        for qid, value in answers.values.items()
+        if qid in q and not check_value(q[qid], value, content)
+    }
+    return kept
 
 
 def normalise(question: Question, value: Any) -> Any:

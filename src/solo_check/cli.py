@@ -49,8 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     score.add_argument("--today", help="score as of this date, YYYY-MM-DD (default: today)")
     report = sub.add_parser("report", help="write the PDF report of an answers file")
     report.add_argument("answers", type=Path, help="answers file (JSON)")
+    # A string, not a Path: Path("out/") drops the slash that says "into this folder".
     report.add_argument(
-        "-o", "--output", type=Path, required=True, help="where to write the report (PDF)"
+        "-o",
+        "--output",
+        required=True,
+        help="where to write the report (PDF); an existing folder takes it under its usual name",
     )
     report.add_argument("--lang", choices=("de", "en"), help="language (default: the file's)")
     report.add_argument("--today", help="report as of this date, YYYY-MM-DD (default: today)")
@@ -58,7 +62,11 @@ def _parser() -> argparse.ArgumentParser:
         "group", help="an anonymised group report from many answers files (for advisers)"
     )
     group.add_argument("paths", type=Path, nargs="+", help="answers files or folders of them")
-    group.add_argument("-o", "--output", type=Path, help="where to write the report (PDF)")
+    group.add_argument(
+        "-o",
+        "--output",
+        help="where to write the report (PDF); an existing folder takes it under its usual name",
+    )
     group.add_argument("--lang", choices=("de", "en"), help="language (default: the system's)")
     group.add_argument("--today", help="score as of this date, YYYY-MM-DD (default: today)")
     group.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -206,26 +214,61 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from .report import build_report, write_report
+    from .report import build_report
 
     scored = _scored(args)
     if isinstance(scored, int):
         return scored
     content, answers, assessment, lang = scored
     t = content.texts
-    output: Path = args.output
+    name = t.get("files.report_name", lang, date=assessment.today.isoformat())
+    output = _report_target(args.output, content, lang, name)
+    if isinstance(output, int):
+        return output
     if output.exists() and output.resolve() == args.answers.resolve():
         print(t.get("report.cli.same_file", lang, path=output), file=sys.stderr)
         return EXIT_USAGE
-    pdf = build_report(content, answers, assessment, lang)
+    failed = _write_pdf(output, build_report(content, answers, assessment, lang), content, lang)
+    if failed is not None:
+        return failed
+    print(t.get("report.cli.written", lang, path=output))
+    return EXIT_OK
+
+
+def _report_target(given: str, content: Any, lang: str, name: str) -> Path | int:
+    """Where `report -o` and `group -o` write: the file named, or ``name`` inside a folder
+    named; or the exit code after saying why not. Something that exists and is not an
+    ordinary file (a device such as /dev/null, a FIFO, a link) is never replaced."""
+    t = content.texts
+    output = Path(given)
+    if output.is_dir():
+        output = output / name
+    elif given.endswith(("/", os.sep)):
+        print(t.get("report.cli.no_folder", lang, path=given), file=sys.stderr)
+        return EXIT_USAGE
+    if output.is_symlink() or (output.exists() and not output.is_file()):
+        print(t.get("report.cli.not_a_file", lang, path=output), file=sys.stderr)
+        return EXIT_USAGE
+    return output
+
+
+def _write_pdf(output: Path, pdf: bytes, content: Any, lang: str) -> int | None:
+    """Write a report; None when done, else the exit code after saying why not."""
+    from .files import NotRegularFileError
+    from .report import write_report
+
+    t = content.texts
     try:
         write_report(output, pdf)
+    except (NotRegularFileError, IsADirectoryError):
+        # Checked again while writing: the target may have changed since.
+        print(t.get("report.cli.not_a_file", lang, path=output), file=sys.stderr)
+        return EXIT_USAGE
     except OSError as exc:
         reason = exc.strerror or str(exc)
         print(t.get("report.cli.cannot_write", lang, path=output, reason=reason), file=sys.stderr)
         return EXIT_PROBLEM
-    print(t.get("report.cli.written", lang, path=output))
-    return EXIT_OK
+    return None
 
 
 def _group(args: argparse.Namespace) -> int:
@@ -259,17 +302,16 @@ def _group(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
     if args.output:
-        from .report import write_report
         from .report.group import build_group_report
 
-        try:
-            write_report(args.output, build_group_report(content, summary, lang))
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            message = t.get("report.cli.cannot_write", lang, path=args.output, reason=reason)
-            print(message, file=sys.stderr)
-            return EXIT_PROBLEM
-        print(t.get("group.written", lang, path=args.output))
+        name = t.get("files.group_report_name", lang, date=today.isoformat())
+        output = _report_target(args.output, content, lang, name)
+        if isinstance(output, int):
+            return output
+        failed = _write_pdf(output, build_group_report(content, summary, lang), content, lang)
+        if failed is not None:
+            return failed
+        print(t.get("group.written", lang, path=output))
     elif not args.json:
         print(json.dumps(summary_json(summary), ensure_ascii=False, indent=2))
     return EXIT_OK

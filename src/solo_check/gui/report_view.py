@@ -42,12 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..content import Content
+from ..files import write_problem
 from ..paths import user_data_dir
 from ..report import write_report
+from ..store import REPORTS_FOLDER
 from .labels import WrapLabel
 
 MAX_PRINT_DPI = 300
-REPORTS_FOLDER = "reports"  # in the user data folder: copies opened in the PDF viewer
 # Copies opened in the viewer are only for looking; older ones are removed when a new one
 # is made, so the private folder does not fill up. A day leaves an open viewer its file.
 VIEWER_COPY_DAYS = 1
@@ -70,6 +71,7 @@ class ReportView(QWidget):
         self.lang = "de"
         self.pdf: bytes | None = None
         self.suggested_name = "report.pdf"
+        self.copies: Path | None = None  # where copies for the PDF viewer go (see show_report)
         self._printer: QPrinter | None = None
         self._buffer: QBuffer | None = None
         self._status_key: tuple[str, dict[str, object]] | None = None
@@ -128,10 +130,13 @@ class ReportView(QWidget):
 
     # ------------------------------------------------------------------ showing
 
-    def show_report(self, pdf: bytes, suggested_name: str) -> None:
-        """Show this PDF; ``suggested_name`` is the file name offered when saving."""
+    def show_report(self, pdf: bytes, suggested_name: str, copies: Path | None = None) -> None:
+        """Show this PDF; ``suggested_name`` is the file name offered when saving. Copies
+        opened in the PDF viewer go to ``copies`` (the check's own folder, which deleting
+        the check removes), else to the reports folder of the user data."""
         self.pdf = pdf
         self.suggested_name = suggested_name
+        self.copies = copies
         self._set_status(None)
         self.document.close()
         old = self._buffer
@@ -199,9 +204,8 @@ class ReportView(QWidget):
         try:
             write_report(target, self.pdf)
         except OSError as exc:
-            self._set_status(
-                "report_view.save_failed", path=str(target), reason=exc.strerror or str(exc)
-            )
+            reason = write_problem(t.get, exc, self.lang)
+            self._set_status("report_view.save_failed", path=str(target), reason=reason)
             return
         self._set_status("report_view.saved", path=str(target))
 
@@ -300,14 +304,18 @@ class ReportView(QWidget):
         """A private copy in the user data folder, opened with the system's PDF viewer."""
         if self.pdf is None:
             return
-        folder = user_data_dir() / REPORTS_FOLDER
+        folder = self.copies or user_data_dir() / REPORTS_FOLDER
         target = folder / self.suggested_name
         try:
             folder.mkdir(parents=True, exist_ok=True, mode=0o700)
             remove_old_copies(folder)
+            if self.copies is not None:
+                # Copies from before they were kept per check lie in the folder above.
+                remove_old_copies(folder.parent)
             write_report(target, self.pdf)
         except OSError as exc:
-            self._set_status("report_view.open_write_failed", reason=exc.strerror or str(exc))
+            reason = write_problem(self.content.texts.get, exc, self.lang)
+            self._set_status("report_view.open_write_failed", reason=reason)
             return
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
             self._set_status("report_view.opened", path=str(target))

@@ -50,6 +50,23 @@ class Session:
         self._validity.pop(question_id, None)
         self.answers.clear(question_id)
 
+    def keep(self, changes: dict[str, Any]) -> None:
+        """Keep answers tried in "what if" (None clears an answer): all of them in one
+        transaction, so a crash or a failure keeps either every change or none, and a
+        finished check is reopened in that same transaction."""
+        values = {qid: value for qid, value in changes.items() if value is not None}
+        cleared = [qid for qid, value in changes.items() if value is None]
+        reopen = self.answers.finished_at is not None
+        self.store.change(self.id, values, cleared, reopen=reopen)
+        if reopen:
+            self.answers.finished_at = None
+        for qid, value in values.items():
+            self._validity.pop(qid, None)
+            self.answers.set(qid, value)
+        for qid in cleared:
+            self._validity.pop(qid, None)
+            self.answers.clear(qid)
+
     def _reopen(self) -> None:
         """A changed answer makes a finished check unfinished until its result is shown
         again; merely looking at it changes nothing."""

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..store import MovedAside, Store, StoreError
+from ..store import DamagedCheck, MovedAside, SetAside, Store, StoreError
 from .app import finish_setup, install_qt_translations
 from .welcome import HistoryRow, WelcomePage
 
@@ -263,7 +263,27 @@ class MainWindow(QMainWindow):
             return None
 
     def _store_failed(self, exc: StoreError) -> None:
+        if isinstance(exc, DamagedCheck):
+            self.show_set_aside([exc.check])
+            return
         self.notify(f"notice.store_{exc.reason}", detail=exc.detail)
+
+    def show_set_aside(self, checks: list[SetAside], then: str | None = None) -> None:
+        """Name the checks that could not be read and were set aside; ``then`` is the key
+        of a notice to show after it (it would otherwise take its place)."""
+        t = self.content.texts.get
+        path = str(self.store.path)
+
+        def words(lang: str) -> str:
+            names = [check_name(t, check, lang) for check in checks]
+            if len(names) == 1:
+                text = t("notice.check_set_aside", lang, check=names[0], path=path)
+            else:
+                joined = t("common.list_separator", lang).join(names)
+                text = t("notice.checks_set_aside", lang, checks=joined, path=path)
+            return f"{text}\n{t(then, lang)}" if then else text
+
+        self.notice.show_message(words, self.lang)
 
     def store_setting(self, key: str, value: str) -> None:
         self._guard(self.store.set_setting, key, value)
@@ -295,6 +315,7 @@ class MainWindow(QMainWindow):
         """List the checks: unfinished ones first (the newest is what Continue opens)."""
         if not self.content_ready:
             return  # the list needs occupations and situations: `content_loaded` fills it
+        from ..answers import only_valid
         from ..explain import date_text, occupation_title
         from ..scoring import visible_values
 
@@ -304,6 +325,7 @@ class MainWindow(QMainWindow):
             answers = self._guard(self.store.load, draft.id)
             if answers is None:
                 continue
+            answers = only_valid(answers, self.content)
             if info is None:
                 info = (
                     date_text(self.content, answers.created_at.date(), self.lang),
@@ -322,6 +344,7 @@ class MainWindow(QMainWindow):
             answers = self._guard(self.store.load, entry.id)
             if answers is None:
                 continue
+            answers = only_valid(answers, self.content)
             rows.append(
                 HistoryRow(
                     id=entry.id,
@@ -425,6 +448,11 @@ class MainWindow(QMainWindow):
         answers = self._guard(self.store.load, previous_id)
         if answers is None:
             return None
+        from ..answers import only_valid
+
+        # A value damaged into some other JSON (or one no longer valid) is left out, as
+        # the check being shown leaves out its own: scoring takes valid answers only.
+        answers = only_valid(answers, self.content)
         # Every showing of the results and every report compares with the previous check;
         # score it again only when it or the date changed.
         key = (previous_id, answers.updated_at, today())
@@ -455,11 +483,11 @@ class MainWindow(QMainWindow):
 
     def _keep_what_if(self, changes: dict[str, Any]) -> None:
         assert self.session is not None
-        for qid, value in changes.items():
-            if value is None:
-                self._guard(self.session.clear, qid)
-            else:
-                self._guard(self.session.set, qid, value)
+        try:
+            self.session.keep(changes)
+        except StoreError as exc:
+            self._store_failed(exc)  # nothing was kept: the changes stay on the panel
+            return
         if self._questionnaire is not None:
             self._questionnaire.session = None  # widgets show stale values: rebuild on next visit
         self.show_results()
@@ -479,7 +507,7 @@ class MainWindow(QMainWindow):
             self.report_view.set_language(self.lang)
             self.stack.addWidget(self.report_view)
         name = self.content.texts.get("files.report_name", self.lang, date=today().isoformat())
-        self.report_view.show_report(pdf, name)
+        self.report_view.show_report(pdf, name, self.store.report_copies(self.session.id))
         self.stack.setCurrentWidget(self.report_view)
 
     # ------------------------------------------------------------------ files
@@ -519,6 +547,7 @@ class MainWindow(QMainWindow):
 
     def export_answers(self, assessment_id: int | None) -> None:
         from ..answers import write_answers
+        from ..files import write_problem
 
         t = self.content.texts.get
         if assessment_id is None:
@@ -547,7 +576,9 @@ class MainWindow(QMainWindow):
         try:
             write_answers(answers, target)
         except OSError as exc:
-            self.notify("notice.export_failed", file=str(target), reason=exc.strerror or str(exc))
+            self.notify(
+                "notice.export_failed", file=str(target), reason=write_problem(t, exc, self.lang)
+            )
             return
         key = "notice.exported_skipped" if skipped else "notice.exported"
         self.notify(key, file=str(target), count=skipped)
@@ -653,10 +684,32 @@ def create_window() -> MainWindow:
 
     content = load_content()
     store, moved = Store.open()
-    return _complete_window(content, store, moved)
+    return _complete_window(content, store, moved, _set_aside(store))
 
 
-def _complete_window(content: Content, store: Store, moved: MovedAside | None) -> MainWindow:
+def _set_aside(store: Store) -> list[SetAside]:
+    """Read every check once at start: those that cannot be read are set aside now, and
+    named to the person, instead of failing later wherever they are shown."""
+    try:
+        return store.set_aside_unreadable()
+    except StoreError:
+        return []  # the store cannot be read at all now: every later step says so
+
+
+def check_name(t: Callable[..., str], check: SetAside, lang: str) -> str:
+    """A check set aside as a person knows it: by the day it was begun, if that much can
+    be read, and by its number. Built from the texts alone (no content needed)."""
+    if check.created_at is None:
+        return t("notice.set_aside_name_undated", lang, id=check.id)
+    day = check.created_at.date()
+    month = t(f"date.m{day.month}", lang)
+    date = t("date.format", lang, day=day.day, month=month, year=day.year)
+    return t("notice.set_aside_name", lang, date=date, id=check.id)
+
+
+def _complete_window(
+    content: Content, store: Store, moved: MovedAside | None, set_aside: list[SetAside]
+) -> MainWindow:
     lang = _language(store)
     install_qt_translations(QApplication.instance(), lang)
     window = MainWindow(content, store, lang)
@@ -665,13 +718,20 @@ def _complete_window(content: Content, store: Store, moved: MovedAside | None) -
     unfinished = window._guard(store.unfinished)
     if unfinished is not None:
         window.resume(unfinished)
-        window.notify("notice.welcome_back")
+        if set_aside:
+            window.show_set_aside(set_aside, then="notice.welcome_back")
+        else:
+            window.notify("notice.welcome_back")
     else:
+        if set_aside:
+            window.show_set_aside(set_aside)
         window.show_welcome()
     return window
 
 
-def first_page_window(store: Store, moved: MovedAside | None) -> MainWindow | None:
+def first_page_window(
+    store: Store, moved: MovedAside | None, set_aside: list[SetAside] | None = None
+) -> MainWindow | None:
     """The window on its welcome page, built from the texts alone, before the content is
     loaded. None when the first page needs the content (a check to resume) or the texts
     cannot be read as they are: then `start` goes the long way, which words any problem."""
@@ -688,6 +748,8 @@ def first_page_window(store: Store, moved: MovedAside | None) -> MainWindow | No
         window = MainWindow(FirstPageContent(texts), store, lang)
         if moved is not None:
             window.show_moved_aside(moved)
+        if set_aside:
+            window.show_set_aside(set_aside)
     except (StoreError, OSError, ValueError, LookupError, TypeError):
         # ValueError covers a TOML syntax error; LookupError and TypeError a text that is
         # missing or malformed. load_content reports each of them in words.
@@ -726,22 +788,25 @@ def start(app: QApplication) -> int:
         from ..content import load_content
 
         finish_setup(app)
-        QMessageBox.critical(
-            None,
-            "Solo-Check",
-            load_content().texts.get(
-                f"notice.store_{exc.reason}", system_language(), detail=exc.detail
-            ),
+        text = load_content().texts.get(
+            f"notice.store_{exc.reason}", system_language(), detail=exc.detail
         )
+        if exc.reason == "in_use":
+            # A second start (a double click too many): nothing is wrong, the answers
+            # are open in the other window, and only that one may change them.
+            QMessageBox.information(None, "Solo-Check", text)
+        else:
+            QMessageBox.critical(None, "Solo-Check", text)
         return 1
-    window = first_page_window(store, moved)
+    set_aside = _set_aside(store)
+    window = first_page_window(store, moved, set_aside)
     if window is None:
         finish_setup(app)  # the long way: no first page to show early
         content = _validated_content()
         if content is None:
             store.close()
             return 1
-        window = _complete_window(content, store, moved)
+        window = _complete_window(content, store, moved, set_aside)
     exit_when_shown = bool(os.environ.get(EXIT_WHEN_SHOWN_ENV))
 
     def complete() -> None:
