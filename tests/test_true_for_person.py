@@ -151,6 +151,7 @@ def _sentences(pres: Presentation) -> list[str]:
         out += [r.text for r in pointer.reasons]
     for view in pres.dimensions:
         out += [view.meaning] + [r.text for r in view.concerns + view.strengths]
+    out += [d.text for d in pres.deadlines]
     return [s for s in out if s]
 
 
@@ -228,6 +229,14 @@ TABLE = [
         "Ihr Beruf ist ein Handwerk",
         "Sie arbeiten nach Ihren Angaben 40 Stunden pro Woche selbstständig.",
     ),
+    # whether his teaching makes him compulsorily insured is open: the date says "if"
+    (
+        "software-developer-ai-daily",
+        "de",
+        "Meldung bei der Deutschen Rentenversicherung: bis",
+        "Meldung bei der Deutschen Rentenversicherung (wenn Sie rentenversicherungspflichtig "
+        "sind): bis 31. Dezember 2026",
+    ),
     # the copywriter: 75 % from one agency, two to three clients, AI now and then
     (
         "copywriter-one-client",
@@ -257,6 +266,20 @@ TABLE = [
     ),
     ("translator-partly-answered", "en", "know the rules", "This placement is provisional"),
     ("translator-partly-answered", "de", "kennen die Regeln", "Diese Einordnung ist vorläufig"),
+    # she lost many orders to AI, not "several"
+    (
+        "translator-partly-answered",
+        "de",
+        "mehrere Aufträge an KI",
+        "in den letzten zwölf Monaten nach Ihren Angaben viele Aufträge an KI verloren",
+    ),
+    # her exposure is firm; only the placement is provisional, because of the buffers
+    (
+        "translator-partly-answered",
+        "de",
+        "von KI berührt. (Dieser Wert ist vorläufig",
+        "von KI berührt. (Diese Einordnung ist vorläufig, weil im Bereich Absicherung",
+    ),
 ]
 
 

@@ -679,6 +679,9 @@ class Deadline(Strict):
     months: int = Field(ge=1, le=120)
     name: Text
     hard: bool = False  # after it, applying is no longer possible at all
+    # When it applies, if not to everyone it is shown to ("if you are compulsorily
+    # insured"): the list of dates says so beside the name.
+    applies: Text | None = None
     source: str
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .answers import Answers
-from .content import Action, Condition, Content, Lang, Pointer, Question
+from .content import Action, Condition, Content, Deadline, Lang, Pointer, Question
 from .explain import answer_text, date_text, deadline_sentence, number, occupation_title, signed
 from .scoring import Assessment, Contribution, DeadlineStatus, DimensionResult, PlannedAction
 
@@ -368,13 +368,24 @@ class _Words:
         return tuple(out)
 
     def _provisional_suffix(self, node: Condition, text: str) -> str:
-        """A reason resting on a provisional score says so."""
+        """A reason resting on a provisional score says so. A reason from the situation
+        names the score that makes the placement provisional: its sentence may speak of
+        the other, firm one."""
         dims = {n.dimension for n in node.walk() if n.dimension}
-        if any(n.situation for n in node.walk()):
-            dims |= {"exposure", "buffers"}
-        if any(self.a.dimensions[d].provisional for d in dims if d in self.a.dimensions):
+        if any(self._provisional(d) for d in dims):
             return f"{text} {self.t('present.reason.provisional')}"
+        if any(n.situation for n in node.walk()):
+            shaky = [d for d in ("exposure", "buffers") if self._provisional(d)]
+            if shaky:
+                names = self.t("present.and").join(
+                    self.q.dimensions[d].name.get(self.lang) for d in shaky
+                )
+                return f"{text} {self.t('present.reason.provisional_situation', names=names)}"
         return text
+
+    def _provisional(self, dimension: str) -> bool:
+        result = self.a.dimensions.get(dimension)
+        return result is not None and result.provisional
 
     def _generic(self, node: Condition) -> tuple[str, tuple[str, ...]] | None:
         """A line naming the question and the answer, for a branch without a reason."""
@@ -730,7 +741,7 @@ class _Words:
             deadline = self.content.pointers.deadline_by_id[status.id]
             pointer = self.content.pointers.by_id[sel.id]
             out[status.id] = self._deadline_view(
-                status, deadline.name.get(self.lang), deadline.hard, pointer
+                status, self._deadline_title(deadline), deadline.hard, pointer
             )
         for planned in self.a.actions:
             status = planned.deadline
@@ -740,9 +751,15 @@ class _Words:
                 continue
             deadline = self.content.pointers.deadline_by_id[status.id]
             out[status.id] = self._deadline_view(
-                status, deadline.name.get(self.lang), deadline.hard, None
+                status, self._deadline_title(deadline), deadline.hard, None
             )
         return tuple(sorted(out.values(), key=lambda d: (d.date, d.id)))
+
+    def _deadline_title(self, deadline: Deadline) -> str:
+        name = deadline.name.get(self.lang)
+        if deadline.applies is None:
+            return name
+        return self.t("present.deadline.if", name=name, applies=deadline.applies.get(self.lang))
 
     def _deadline_view(
         self, status: DeadlineStatus, title: str, hard: bool, pointer: Pointer | None
