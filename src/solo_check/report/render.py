@@ -292,6 +292,29 @@ class TickBox(Flowable):
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
+class IfRoom(Flowable):
+    """A flowable shown only if it fits in the space left on the page, else left out:
+    for a line that helps where it stands but must not push a page over on its own
+    (page 1's closing note would otherwise fill a page of its own)."""
+
+    def __init__(self, inner: Flowable):
+        super().__init__()
+        self.inner = inner
+        self.shown = True
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = self.inner.wrap(available_width, available_height)
+        self.shown = height <= available_height
+        return (width, height) if self.shown else (available_width, 0)
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []  # never split: it is a line or two, or nothing
+
+    def draw(self) -> None:
+        if self.shown:
+            self.inner.drawOn(self.canv, 0, 0)
+
+
 class RuledLines(Flowable):
     """Lines to write notes on; splits across pages (at least three lines per page)."""
 
@@ -654,7 +677,7 @@ def _summary(story: _Story, s: model.Summary) -> None:
             story.add(Paragraph(markup(fact), st["bullet"], bulletText="•"))
     notes = " ".join(x for x in (s.steps_more, s.missing) if x)
     if notes:
-        story.add(Spacer(1, 4), story.p(notes, "small_muted"))
+        story.add(IfRoom(Spacer(1, 4)), IfRoom(story.p(notes, "small_muted")))
     story.add(PageBreak())
 
 
